@@ -1,0 +1,143 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// checkKeys reports the first keys in a YAML file that Config does not know, with file:line and
+// the key path, so that a typo stops the run instead of silently falling back to a default.
+func checkKeys(file string, data []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %w: %v", file, ErrInvalid, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // an empty file keeps every default
+	}
+	var problems []string
+	walkKeys(doc.Content[0], reflect.TypeOf(Config{}), "", func(line int, msg string) {
+		problems = append(problems, fmt.Sprintf("%s:%d: %s", file, line, msg))
+	})
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: %w", strings.Join(problems, "\n"), ErrInvalid)
+	}
+	return nil
+}
+
+func walkKeys(n *yaml.Node, t reflect.Type, path string, report func(line int, msg string)) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return
+			}
+			report(n.Line, fmt.Sprintf("%s: want a mapping of keys, found %s", nonEmpty(path), kindName(n)))
+			return
+		}
+		fields := structFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Value == "<<" { // YAML merge key
+				walkKeys(val, t, path, report)
+				continue
+			}
+			ft, ok := fields[k.Value]
+			key := join(path, k.Value)
+			if !ok {
+				report(k.Line, fmt.Sprintf("unknown key %s (known here: %s)", key, known(fields)))
+				continue
+			}
+			walkKeys(val, ft, key, report)
+		}
+	case reflect.Slice, reflect.Array:
+		if n.Kind != yaml.SequenceNode {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return
+			}
+			report(n.Line, fmt.Sprintf("%s: want a list, found %s", nonEmpty(path), kindName(n)))
+			return
+		}
+		for i, item := range n.Content {
+			walkKeys(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i), report)
+		}
+	case reflect.Map, reflect.Interface:
+		// free-form: any keys
+	default:
+		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+			report(n.Line, fmt.Sprintf("%s: want a single value, found %s", nonEmpty(path), kindName(n)))
+		}
+	}
+}
+
+// structFields maps mapstructure key names to field types, including squashed embedded structs.
+func structFields(t reflect.Type) map[string]reflect.Type {
+	fields := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("mapstructure")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" {
+			continue
+		}
+		if strings.Contains(opts, "squash") {
+			for k, v := range structFields(f.Type) {
+				fields[k] = v
+			}
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fields[name] = f.Type
+	}
+	return fields
+}
+
+func known(fields map[string]reflect.Type) string {
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func nonEmpty(path string) string {
+	if path == "" {
+		return "(top level)"
+	}
+	return path
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	default:
+		return fmt.Sprintf("%q", n.Value)
+	}
+}

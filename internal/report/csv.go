@@ -1,0 +1,106 @@
+// Package report turns scored quotes into the files people open: quotes.csv, speakers.csv,
+// documents.csv, errors.csv and manifest.json. Per-speaker sums are exact integers, so
+// reports merged from shards are byte-identical to a single run.
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Format says how numbers and CSV files are spelled for spreadsheets.
+type Format struct {
+	BOM          bool // start each CSV file with a UTF-8 byte order mark
+	Delimiter    rune // ',' by default; ';' or '\t' for locales with decimal commas
+	DecimalComma bool // write 0,25 instead of 0.25
+}
+
+// DefaultFormat is what Excel, LibreOffice and Google Sheets read without questions.
+var DefaultFormat = Format{BOM: true, Delimiter: ','}
+
+const bom = "\ufeff"
+
+// Writer writes RFC 4180 CSV with CRLF line ends, an optional BOM and the OWASP guard against
+// formula injection: a text cell starting with = + - @ tab or CR gets a leading apostrophe,
+// so a spreadsheet shows it as text instead of running it. Numbers are left alone.
+// It satisfies gocsv's CSVWriter interface.
+type Writer struct {
+	w      *csv.Writer
+	format Format
+	bomDue bool
+	out    io.Writer
+}
+
+// NewWriter returns a Writer on w.
+func NewWriter(w io.Writer, f Format) *Writer {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if f.Delimiter != 0 {
+		cw.Comma = f.Delimiter
+	}
+	return &Writer{w: cw, format: f, bomDue: f.BOM, out: w}
+}
+
+// Write writes one record, guarding its text cells.
+func (w *Writer) Write(record []string) error {
+	if w.bomDue {
+		w.bomDue = false
+		if _, err := io.WriteString(w.out, bom); err != nil {
+			return err
+		}
+	}
+	for i, cell := range record {
+		record[i] = Guard(cell)
+	}
+	return w.w.Write(record)
+}
+
+// Flush writes any buffered data.
+func (w *Writer) Flush() { w.w.Flush() }
+
+// Error reports any error from a previous Write or Flush.
+func (w *Writer) Error() error { return w.w.Error() }
+
+// Guard returns cell as a spreadsheet shows it safely: unchanged unless it could be read as a
+// formula, in which case it is prefixed with an apostrophe. Plain numbers ("-0.25") stay numbers.
+func Guard(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+	default:
+		return cell
+	}
+	if isNumber(cell) {
+		return cell
+	}
+	return "'" + cell
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return err == nil
+}
+
+// Float formats x with four decimals, the precision every report uses.
+func (f Format) Float(x float64) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if s == "-0.0000" {
+		s = "0.0000"
+	}
+	if f.DecimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// ParseFloat reads a number written by Float.
+func (f Format) ParseFloat(s string) (float64, error) {
+	if f.DecimalComma {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return strconv.ParseFloat(s, 64)
+}

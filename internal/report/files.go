@@ -1,0 +1,240 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/gocarina/gocsv"
+)
+
+// File names of the reports in an output folder.
+const (
+	QuotesFile    = "quotes.csv"
+	SpeakersFile  = "speakers.csv"
+	PeriodsFile   = "speakers_by_period.csv"
+	DocumentsFile = "documents.csv"
+	ErrorsFile    = "errors.csv"
+	ManifestFile  = "manifest.json"
+)
+
+// An AtomicFile is written, buffered, under a temporary name in its final folder and renamed
+// into place by Commit after an fsync, so a reader (or a crash at any moment) never sees half a
+// report: either the previous file or the new one, whole.
+type AtomicFile struct {
+	f     *os.File
+	buf   *bufio.Writer
+	final string
+}
+
+// CreateAtomic starts writing path.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	return &AtomicFile{f: f, buf: bufio.NewWriterSize(f, 256<<10), final: path}, nil
+}
+
+// Write writes to the buffer.
+func (a *AtomicFile) Write(p []byte) (int, error) { return a.buf.Write(p) }
+
+// Commit makes the file durable and renames it into place.
+func (a *AtomicFile) Commit() error {
+	err := a.buf.Flush()
+	if err == nil {
+		err = a.f.Sync()
+	}
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(a.f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(a.f.Name(), a.final)
+	}
+	if err != nil {
+		os.Remove(a.f.Name())
+		return fmt.Errorf("write %s: %w", a.final, err)
+	}
+	return nil
+}
+
+// Abort discards the file; the previous version, if any, stays.
+func (a *AtomicFile) Abort() {
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
+
+// SyncDir makes renames in dir durable.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// An ErrorRow is one line of errors.csv: a document or input that could not be processed.
+type ErrorRow struct {
+	Level  string `csv:"level"` // error (the document is missing from the reports) or warning (repaired)
+	Path   string `csv:"path"`
+	Line   int    `csv:"line"`
+	DocID  string `csv:"doc_id"`
+	Reason string `csv:"reason"`
+}
+
+// A DocumentRow is one line of documents.csv: every document read, so nothing is lost silently.
+type DocumentRow struct {
+	Seq    int    `csv:"seq"`
+	DocID  string `csv:"doc_id"`
+	Path   string `csv:"path"`
+	Line   int    `csv:"line"`
+	Title  string `csv:"title"`
+	Date   string `csv:"date"`
+	Source string `csv:"source"`
+	Status string `csv:"status"` // ok, failed
+	Quotes int    `csv:"quotes"` // rows this document has in quotes.csv
+	Notes  string `csv:"notes"`  // repairs made while reading, or why it failed
+}
+
+// DocumentHeader returns the columns of documents.csv.
+func DocumentHeader() []string {
+	return []string{"seq", "doc_id", "path", "line", "title", "date", "source", "status", "quotes", "notes"}
+}
+
+// Record returns r as CSV cells in DocumentHeader order.
+func (r *DocumentRow) Record() []string {
+	return []string{strconv.Itoa(r.Seq), r.DocID, r.Path, strconv.Itoa(r.Line), r.Title, r.Date, r.Source, r.Status, strconv.Itoa(r.Quotes), r.Notes}
+}
+
+// WriteRows writes gocsv records (a slice of structs) through a guarded Writer.
+func WriteRows(w io.Writer, f Format, rows any) error {
+	cw := NewWriter(w, f)
+	if err := gocsv.MarshalCSV(rows, cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// A Manifest describes one run: what went in, what came out, how long it took.
+type Manifest struct {
+	Tool       string            `json:"tool"`
+	Version    string            `json:"version"`
+	ConfigHash string            `json:"config_hash"`
+	ConfigFile string            `json:"config_file,omitempty"`
+	Inputs     []string          `json:"inputs"`
+	Shard      string            `json:"shard,omitempty"`
+	Dimensions []string          `json:"dimensions"`
+	Format     ManifestFormat    `json:"format"`
+	Counts     Counts            `json:"counts"`
+	Timings    map[string]string `json:"timings,omitempty"`
+	Started    string            `json:"started,omitempty"`
+	Finished   string            `json:"finished,omitempty"`
+	Errors     []ErrorRow        `json:"errors,omitempty"` // the first errors; errors.csv has them all
+	Parts      []string          `json:"parts,omitempty"`  // for merged reports: the folders merged
+}
+
+// ManifestFormat records how numbers were written, so merge can read them back.
+type ManifestFormat struct {
+	BOM          bool   `json:"bom"`
+	Delimiter    string `json:"delimiter"`
+	DecimalComma bool   `json:"decimal_comma"`
+	Period       string `json:"period,omitempty"`
+}
+
+// Counts are the totals of a run.
+type Counts struct {
+	Documents     int64 `json:"documents"`
+	Failed        int64 `json:"failed"`
+	Skipped       int64 `json:"skipped,omitempty"` // unchanged documents skipped by --incremental
+	OtherShards   int64 `json:"other_shards,omitempty"`
+	Quotes        int64 `json:"quotes"`
+	Speech        int64 `json:"speech"`
+	Terms         int64 `json:"terms"`
+	Unattributed  int64 `json:"unattributed"`
+	Speakers      int64 `json:"speakers"`
+	ReadErrors    int64 `json:"read_errors"`
+	RepairedNotes int64 `json:"repaired"`
+}
+
+// WriteManifest writes m as indented JSON.
+func WriteManifest(w io.Writer, m *Manifest) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(m)
+}
+
+// ReadManifest reads a manifest.json.
+func ReadManifest(path string) (*Manifest, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &m, nil
+}
+
+// WriteSummaries writes the files computed at the end of a run or merge (errors.csv,
+// speakers.csv, speakers_by_period.csv when period is set, manifest.json) through stage, which
+// returns an AtomicFile the caller commits with the rest.
+func WriteSummaries(agg *Aggregator, errs []ErrorRow, man *Manifest, period string, f Format, stage func(name string) (*AtomicFile, error)) error {
+	write := func(name string, fn func(w io.Writer) error) error {
+		af, err := stage(name)
+		if err != nil {
+			return err
+		}
+		if err := fn(af); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		return nil
+	}
+	if errs == nil {
+		errs = []ErrorRow{}
+	}
+	if err := write(ErrorsFile, func(w io.Writer) error {
+		if len(errs) == 0 { // gocsv writes no header for an empty slice
+			return writeRecords(w, f, [][]string{errorHeader()})
+		}
+		return WriteRows(w, f, &errs)
+	}); err != nil {
+		return err
+	}
+	if err := write(SpeakersFile, func(w io.Writer) error {
+		return writeRecords(w, f, append([][]string{SpeakerHeader(man.Dimensions, false)}, agg.SpeakerRecords(f)...))
+	}); err != nil {
+		return err
+	}
+	if period != "" {
+		if err := write(PeriodsFile, func(w io.Writer) error {
+			return writeRecords(w, f, append([][]string{SpeakerHeader(man.Dimensions, true)}, agg.PeriodRecords(f)...))
+		}); err != nil {
+			return err
+		}
+	}
+	return write(ManifestFile, func(w io.Writer) error { return WriteManifest(w, man) })
+}
+
+func errorHeader() []string { return []string{"level", "path", "line", "doc_id", "reason"} }
+
+func writeRecords(w io.Writer, f Format, recs [][]string) error {
+	cw := NewWriter(w, f)
+	for _, r := range recs {
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

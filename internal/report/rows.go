@@ -1,0 +1,152 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+const (
+	decimals = 4
+	scale    = 10000 // Fixed units per 1.0
+)
+
+// Fixed is a score in units of 1/10000: the precision of every report. Sums of Fixed values are
+// exact and independent of order, which is what makes shard merges byte-identical.
+type Fixed int64
+
+// ToFixed rounds x to the report precision.
+func ToFixed(x float64) Fixed {
+	if x >= 0 {
+		return Fixed(int64(x*scale + 0.5))
+	}
+	return -Fixed(int64(-x*scale + 0.5))
+}
+
+// Float returns x as a float64.
+func (x Fixed) Float() float64 { return float64(x) / scale }
+
+// String formats x with exactly four decimals, exactly.
+func (x Fixed) String() string {
+	sign := ""
+	if x < 0 {
+		sign, x = "-", -x
+	}
+	return fmt.Sprintf("%s%d.%04d", sign, int64(x)/scale, int64(x)%scale)
+}
+
+// Fixed formats x for a report cell.
+func (f Format) Fixed(x Fixed) string {
+	s := x.String()
+	if f.DecimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// ParseFixed reads a number written by Format.Fixed.
+func (f Format) ParseFixed(s string) (Fixed, error) {
+	if f.DecimalComma {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > decimals {
+		return 0, fmt.Errorf("number %q has more than %d decimals", s, decimals)
+	}
+	frac += strings.Repeat("0", decimals-len(frac))
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("bad number %q", s)
+	}
+	fr, err := strconv.ParseInt(frac, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("bad number %q", s)
+	}
+	x := Fixed(w*scale + fr)
+	if neg {
+		x = -x
+	}
+	return x, nil
+}
+
+// A QuoteRow is one line of quotes.csv.
+type QuoteRow struct {
+	Seq        int // the document's place in the run's input order; not written
+	DocID      string
+	Start, End int
+	Speaker    string
+	Mention    string
+	Cue        string
+	Kind       string
+	Quote      string
+	Valence    Fixed
+	NBPositive Fixed
+	Dims       []Fixed // one per dimension, in the run's dimension order
+	Title      string
+	Date       string
+	Source     string
+	URL        string
+}
+
+// QuoteHeader returns the columns of quotes.csv for the given dimensions.
+func QuoteHeader(dims []string) []string {
+	h := []string{"doc_id", "start", "end", "speaker", "mention", "cue", "kind", "quote", "valence", "nb_positive"}
+	h = append(h, dims...)
+	return append(h, "title", "date", "source", "url")
+}
+
+// Record returns r as CSV cells in QuoteHeader order.
+func (r *QuoteRow) Record(f Format) []string {
+	rec := []string{r.DocID, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention, r.Cue, r.Kind, r.Quote,
+		f.Fixed(r.Valence), f.Fixed(r.NBPositive)}
+	for _, d := range r.Dims {
+		rec = append(rec, f.Fixed(d))
+	}
+	return append(rec, r.Title, r.Date, r.Source, r.URL)
+}
+
+// ParseQuoteRecord reads a quotes.csv record written by Record (after the Writer's guard).
+func ParseQuoteRecord(rec []string, ndims int, f Format) (QuoteRow, error) {
+	want := 14 + ndims
+	if len(rec) != want {
+		return QuoteRow{}, fmt.Errorf("quotes.csv record has %d fields, want %d", len(rec), want)
+	}
+	var r QuoteRow
+	var err error
+	text := func(s string) string { return Unguard(s) }
+	r.DocID = text(rec[0])
+	if r.Start, err = strconv.Atoi(rec[1]); err != nil {
+		return r, fmt.Errorf("start: %w", err)
+	}
+	if r.End, err = strconv.Atoi(rec[2]); err != nil {
+		return r, fmt.Errorf("end: %w", err)
+	}
+	r.Speaker, r.Mention, r.Cue, r.Kind, r.Quote = text(rec[3]), text(rec[4]), text(rec[5]), text(rec[6]), text(rec[7])
+	if r.Valence, err = f.ParseFixed(rec[8]); err != nil {
+		return r, fmt.Errorf("valence: %w", err)
+	}
+	if r.NBPositive, err = f.ParseFixed(rec[9]); err != nil {
+		return r, fmt.Errorf("nb_positive: %w", err)
+	}
+	r.Dims = make([]Fixed, ndims)
+	for i := range r.Dims {
+		if r.Dims[i], err = f.ParseFixed(rec[10+i]); err != nil {
+			return r, fmt.Errorf("dimension %d: %w", i, err)
+		}
+	}
+	k := 10 + ndims
+	r.Title, r.Date, r.Source, r.URL = text(rec[k]), text(rec[k+1]), text(rec[k+2]), text(rec[k+3])
+	return r, nil
+}
+
+// Unguard undoes Guard: it removes the apostrophe Guard adds before a formula-like cell.
+func Unguard(cell string) string {
+	if len(cell) >= 2 && cell[0] == '\'' {
+		if g := Guard(cell[1:]); g == cell {
+			return cell[1:]
+		}
+	}
+	return cell
+}
