@@ -1,0 +1,192 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// ErrNoText is returned by ExtractHTML when a page has no main text.
+var ErrNoText = errors.New("no main text found in the html")
+
+// ExtractHTML returns doc with Text, and Title, Date, URL and Source when doc does not have them
+// already, taken from doc.HTML by go-trafilatura (main-text extraction: navigation, scripts,
+// cookie banners, footers and comment sections are left out), and HTML emptied. Paragraphs,
+// headings, list items and table rows are separated by blank lines; a <br> is a line break. Date
+// is written as 2006-01-02. A page with no main text gives an error wrapping ErrNoText. It is
+// safe for concurrent use, and does nothing to a document with no HTML.
+func ExtractHTML(doc Document) (out Document, err error) {
+	if doc.HTML == "" {
+		return doc, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = doc, fmt.Errorf("html extractor failed: %v", r)
+		}
+	}()
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		ExcludeTables:   false,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Fast,
+		PruneSelector:   pruneSelector,
+		Config:          extractConfig,
+	}
+	if doc.URL != "" {
+		if u, err := nurl.ParseRequestURI(doc.URL); err == nil {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := trafilatura.Extract(strings.NewReader(doc.HTML), opts)
+	if err != nil {
+		return doc, fmt.Errorf("%w: %v", ErrNoText, err)
+	}
+	text := renderText(res.ContentNode)
+	if strings.TrimSpace(text) == "" {
+		return doc, ErrNoText
+	}
+	out = doc
+	out.Text = text
+	out.HTML = ""
+	m := res.Metadata
+	if out.Title == "" {
+		out.Title = strings.TrimSpace(m.Title)
+	}
+	if out.Date == "" && !m.Date.IsZero() {
+		out.Date = m.Date.Format("2006-01-02")
+	}
+	if out.URL == "" {
+		out.URL = m.URL
+	}
+	if out.Source == "" {
+		out.Source = m.Sitename
+		if out.Source == "" {
+			out.Source = m.Hostname
+		}
+	}
+	return out, nil
+}
+
+// pruneSelector removes page furniture before extraction, as a second guard beside
+// trafilatura's own rules: navigation, footers, forms, cookie and consent banners, and comment
+// sections never hold the article's quotes.
+const pruneSelector = "nav, footer, form, aside, [role=navigation], [role=contentinfo], " +
+	"[id*=cookie], [class*=cookie], [id*=consent], [class*=consent], [class*=gdpr], " +
+	"#respond, .comment-respond, #comments, .comments, .comments-area, .comment-list"
+
+// extractConfig is trafilatura's default, except that a short article is not handed to the
+// baseline extractor, which keeps the whole page, boilerplate and all.
+var extractConfig = func() *trafilatura.Config {
+	c := trafilatura.DefaultConfig()
+	c.MinExtractedSize = 1
+	return c
+}()
+
+// blockTags start and end a paragraph of their own.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"dd": true, "details": true, "div": true, "dl": true, "dt": true, "figcaption": true,
+	"figure": true, "footer": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
+	"h6": true, "header": true, "hr": true, "li": true, "main": true, "nav": true, "ol": true,
+	"p": true, "pre": true, "section": true, "summary": true, "table": true, "tr": true, "ul": true,
+}
+
+// skipTags never hold article text.
+var skipTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "head": true,
+	"svg": true, "math": true, "iframe": true, "object": true, "button": true, "select": true,
+	"textarea": true, "form": true,
+}
+
+// renderText turns an extracted content tree into plain text: one paragraph per block, blank
+// lines between paragraphs, white space inside a line collapsed to single spaces.
+func renderText(n *html.Node) string {
+	var r textRenderer
+	r.walk(n)
+	r.flush()
+	return strings.Join(r.paras, "\n\n")
+}
+
+type textRenderer struct {
+	paras []string
+	lines []string
+	cur   strings.Builder
+}
+
+func (r *textRenderer) walk(n *html.Node) {
+	if n == nil {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		r.cur.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		tag := n.Data
+		switch {
+		case skipTags[tag]:
+			return
+		case tag == "br":
+			r.line()
+			return
+		case tag == "td" || tag == "th":
+			r.cur.WriteByte(' ')
+		case blockTags[tag]:
+			r.flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			r.walk(c)
+		}
+		if blockTags[tag] {
+			r.flush()
+		} else if tag == "td" || tag == "th" {
+			r.cur.WriteByte(' ')
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c)
+	}
+}
+
+// line ends the current line.
+func (r *textRenderer) line() {
+	if s := strings.Join(strings.Fields(r.cur.String()), " "); s != "" {
+		r.lines = append(r.lines, s)
+	}
+	r.cur.Reset()
+}
+
+// flush ends the current paragraph.
+func (r *textRenderer) flush() {
+	r.line()
+	if len(r.lines) > 0 {
+		r.paras = append(r.paras, strings.Join(r.lines, "\n"))
+	}
+	r.lines = r.lines[:0]
+}
+
+// decodeHTML is decodeText for an HTML file: content that is not valid UTF-8 is first decoded
+// with the charset the page declares (a <meta charset> or http-equiv), if it declares one other
+// than UTF-8.
+func decodeHTML(b []byte) (string, []string, error) {
+	if !utf8.Valid(b) && !bytes.HasPrefix(b, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		if _, binary := binaryRatio(b); !binary {
+			enc, name, _ := charset.DetermineEncoding(b, "text/html")
+			if name != "utf-8" && name != "windows-1252" && enc != nil {
+				if d, err := enc.NewDecoder().Bytes(b); err == nil {
+					text, notes, err := decodeText(d)
+					return text, append([]string{"decoded from " + name + " as the page declares"}, notes...), err
+				}
+			}
+		}
+	}
+	return decodeText(b)
+}
