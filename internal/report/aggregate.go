@@ -277,6 +277,18 @@ func sortedGroups(m map[string]*group) []*group {
 	return gs
 }
 
+// A Run is a finished run as extra report formats (xlsx, html) see it. The quotes themselves
+// are in Dir/quotes.csv: read them from there, streaming, to keep memory bounded.
+type Run struct {
+	Dir        string // the output folder, with the CSV files already in place
+	Manifest   *Manifest
+	Dimensions []string
+	Format     Format    // how the CSV files were written
+	Speakers   []Summary // speakers.csv order
+	Periods    []Summary // by speaker then period; empty unless a period was asked for
+	Errors     []ErrorRow
+}
+
 // A Stat is a mean with its 95% confidence interval.
 type Stat struct {
 	Mean, SD, Low, High float64

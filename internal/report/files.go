@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 
 	"github.com/gocarina/gocsv"
@@ -102,6 +103,33 @@ type DocumentRow struct {
 	Status string `csv:"status"` // ok, failed
 	Quotes int    `csv:"quotes"` // rows this document has in quotes.csv
 	Notes  string `csv:"notes"`  // repairs made while reading, or why it failed
+}
+
+// SortErrors orders errors by path, line and document, and drops exact repeats (every shard
+// reports the same unreadable input), so errors.csv is the same however the run was split.
+func SortErrors(errs []ErrorRow) []ErrorRow {
+	sort.Slice(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		switch {
+		case a.Path != b.Path:
+			return a.Path < b.Path
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.DocID != b.DocID:
+			return a.DocID < b.DocID
+		case a.Level != b.Level:
+			return a.Level < b.Level
+		}
+		return a.Reason < b.Reason
+	})
+	out := errs[:0]
+	for i, e := range errs {
+		if i > 0 && e == errs[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // DocumentHeader returns the columns of documents.csv.
