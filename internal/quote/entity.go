@@ -1,0 +1,198 @@
+package quote
+
+import "strings"
+
+// roleStop ends the words of a role ("an expert on ...", "a spokesman for ...").
+var roleStop = toSet(`on in at of for with from to by who which that and or but as since after said says told`)
+
+// buildEntities finds the names outside quotes, groups them into entities (a surname joins
+// its full name), and notes roles and gender evidence.
+func (d *doc) buildEntities() {
+	lastPerson, lastPos := -1, -1
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if t.quote >= 0 {
+			continue
+		}
+		if t.kind == tokWord && !t.cap && lastPerson >= 0 && i-lastPos < 40 {
+			if g, ok := pronounGender[t.lower]; ok {
+				if g == 'm' {
+					d.ents[lastPerson].male++
+				} else {
+					d.ents[lastPerson].fem++
+				}
+			}
+		}
+		if t.kind != tokWord || !t.cap {
+			continue
+		}
+		if i > 0 && d.toks[i-1].kind == tokWord && d.toks[i-1].cap && d.toks[i-1].quote < 0 {
+			continue // inside a run already read
+		}
+		run, ok := readNameRun(d.toks, i)
+		if !ok {
+			if run.j > i {
+				i = run.j - 1
+			}
+			continue
+		}
+		id := d.register(run)
+		if id >= 0 {
+			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id})
+			if d.ents[id].person {
+				lastPerson, lastPos = id, run.j
+			}
+		}
+		i = run.j - 1
+	}
+}
+
+// register adds the name run to an entity, creating one if needed, and returns its id or -1.
+func (d *doc) register(run nameRun) int {
+	words := run.words
+	lw := run.lowerWords()
+	sn := surname(words)
+	if sn == "" {
+		return -1
+	}
+	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen[lw[0]] {
+		return -1 // a common word at a sentence start
+	}
+	org := run.isOrg()
+	if len(words) == 1 && isAllUpper(words[0]) && len(run.titles) == 0 {
+		org = true // an acronym
+	}
+	roles := d.rolesOf(run)
+	person := !org && (len(run.titles) > 0 || len(roles) > 0 || d.followedByCue(run.j))
+	var id = -1
+	if !org {
+		if len(words) > 1 {
+			for _, c := range d.bySurname[sn] {
+				e := d.ents[c]
+				if e.org {
+					continue
+				}
+				if len(e.tokens) == 1 || e.tokens[0] == lw[0] || len(lw[0]) <= 2 || len(e.tokens[0]) <= 2 {
+					id = c
+					break
+				}
+			}
+		} else {
+			id = d.lookupName(words, run.ni)
+			if id >= 0 && d.ents[id].org {
+				id = -1
+			}
+		}
+	} else {
+		for _, c := range d.bySurname[sn] {
+			if d.ents[c].org && strings.Join(d.ents[c].tokens, " ") == strings.Join(lw, " ") {
+				id = c
+			}
+		}
+	}
+	if id < 0 {
+		id = len(d.ents)
+		d.ents = append(d.ents, &entity{id: id, canonical: cleanName(words), tokens: lw, org: org, roles: map[string]int{}})
+		d.bySurname[sn] = append(d.bySurname[sn], id)
+		if len(words) > 1 && !org {
+			d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
+		}
+	} else if e := d.ents[id]; len(words) > len(e.tokens) && len(e.tokens) == 1 {
+		e.canonical, e.tokens = cleanName(words), lw
+		d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
+	}
+	e := d.ents[id]
+	if person {
+		e.person = true
+	}
+	if len(words) > 1 && !org && !e.person {
+		// two or more name words and no organisation word: probably a person
+		e.person = true
+	}
+	for _, t := range run.titles {
+		if maleHonorifics[t] {
+			e.male += 5
+		}
+		if femaleHonorifics[t] {
+			e.fem += 5
+		}
+	}
+	for _, r := range roles {
+		e.roles[r]++
+	}
+	return id
+}
+
+func (d *doc) followedByCue(j int) bool {
+	for j < len(d.toks) && d.toks[j].kind == tokWord && isAdverb(d.toks[j].lower) && !d.toks[j].cap {
+		j++
+	}
+	return j < len(d.toks) && d.toks[j].quote < 0 && d.x.cues.isCue(d.toks, j) && !d.toks[j].cap
+}
+
+// rolesOf collects role words around a name run: its titles, lower-case words before it
+// ("opposition leader"), "of Russia" after it, and appositives (", the aide," / "the aide, ").
+func (d *doc) rolesOf(run nameRun) []string {
+	var roles []string
+	for _, t := range run.titles {
+		if r := titles[t]; r != "" {
+			roles = append(roles, r)
+		}
+	}
+	for k := run.i; k < run.ni; k++ {
+		lw := bare(d.toks[k].lower)
+		if orgAdjective(lw) {
+			roles = append(roles, lw)
+		}
+	}
+	// words right before the run
+	for k, n := run.i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		t := d.toks[k]
+		if t.kind != tokWord || t.quote >= 0 || determiners[t.lower] || roleStop[t.lower] || notNames[t.lower] {
+			break
+		}
+		w, _ := possessive(t.lower)
+		roles = append(roles, bare(w))
+	}
+	j := run.j
+	if j+1 < len(d.toks) && d.toks[j].lower == "of" && d.toks[j+1].cap && d.toks[j+1].kind == tokWord {
+		roles = append(roles, bare(d.toks[j+1].lower))
+	}
+	// appositive after: ", the aide," / ", an expert on ..."
+	if j+1 < len(d.toks) && d.toks[j].text == "," && d.toks[j+1].kind == tokWord && determiners[d.toks[j+1].lower] {
+		roles = append(roles, d.roleWords(j+2, 8)...)
+	}
+	// appositive before: "the aide, Leonid Volkov"
+	if run.i >= 2 && d.toks[run.i-1].text == "," {
+		k := run.i - 2
+		var ws []string
+		for n := 0; k >= 0 && n < 5 && d.toks[k].kind == tokWord && d.toks[k].quote < 0; k, n = k-1, n+1 {
+			if determiners[d.toks[k].lower] {
+				if d.toks[k].lower != "that" && d.toks[k].lower != "this" {
+					roles = append(roles, ws...)
+				}
+				break
+			}
+			if roleStop[d.toks[k].lower] {
+				break
+			}
+			w, _ := possessive(d.toks[k].lower)
+			ws = append(ws, bare(w))
+		}
+	}
+	return roles
+}
+
+// roleWords reads up to max role words from token i, stopping at punctuation or a preposition.
+func (d *doc) roleWords(i, max int) []string {
+	var ws []string
+	for n := 0; i < len(d.toks) && n < max; i, n = i+1, n+1 {
+		t := d.toks[i]
+		if t.kind != tokWord || t.quote >= 0 || roleStop[t.lower] {
+			break
+		}
+		w, _ := possessive(t.lower)
+		ws = append(ws, bare(w))
+	}
+	return ws
+}

@@ -1,0 +1,841 @@
+package quote
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// DefaultTermMaxWords is the longest quote, in words, that becomes kind=term when it has no
+// sentence shape of its own.
+const DefaultTermMaxWords = 4
+
+// Partial is a quoted fragment inside reported speech (he called the plan "a costly mistake
+// for the province"): longer than a term, but not a quote that stands as a sentence.
+const Partial Kind = "partial"
+
+// ErrOptions is wrapped by the errors New returns for bad options.
+var ErrOptions = errors.New("bad quote options")
+
+// An Extractor finds quotes and attributes them. It is safe for concurrent use.
+type Extractor struct {
+	cues    cueSet
+	aliases map[string]string // lower-case alias or name -> canonical name
+	termMax int
+}
+
+// New compiles the options into an Extractor.
+func New(opts Options) (*Extractor, error) {
+	verbs := opts.CueVerbs
+	if len(verbs) == 0 {
+		verbs = defaultCueVerbs
+	}
+	for i, v := range verbs {
+		if strings.TrimSpace(v) == "" {
+			return nil, fmt.Errorf("cue verb %d is empty: %w", i, ErrOptions)
+		}
+		if strings.ContainsFunc(strings.TrimSpace(v), unicode.IsSpace) {
+			return nil, fmt.Errorf("cue verb %q: one word only: %w", v, ErrOptions)
+		}
+	}
+	if opts.TermMaxWords < 0 {
+		return nil, fmt.Errorf("term max words %d is negative: %w", opts.TermMaxWords, ErrOptions)
+	}
+	e := &Extractor{cues: newCueSet(verbs), aliases: make(map[string]string), termMax: opts.TermMaxWords}
+	if e.termMax == 0 {
+		e.termMax = DefaultTermMaxWords
+	}
+	for i, a := range opts.Aliases {
+		name := strings.TrimSpace(a.Name)
+		if name == "" {
+			return nil, fmt.Errorf("alias %d has no name: %w", i, ErrOptions)
+		}
+		for _, s := range append([]string{name}, a.Aliases...) {
+			k := aliasKey(s)
+			if k == "" {
+				continue
+			}
+			if prev, ok := e.aliases[k]; ok && prev != name {
+				return nil, fmt.Errorf("alias %q names both %q and %q: %w", s, prev, name, ErrOptions)
+			}
+			e.aliases[k] = name
+		}
+	}
+	return e, nil
+}
+
+func aliasKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// Extract returns the quotes in text, sorted by Start. Offsets are rune indexes into text.
+func (e *Extractor) Extract(text string) []Quote {
+	r := []rune(text)
+	paras := splitParagraphs(r)
+	spans := scanQuotes(r, paras)
+	if len(spans) == 0 {
+		return nil
+	}
+	marks := make(map[int]bool, 2*len(spans))
+	for _, s := range spans {
+		marks[s.open] = true
+		if s.close >= 0 {
+			marks[s.close] = true
+		}
+	}
+	toks := tokenize(r, marks)
+	d := newDoc(e, r, toks, spans, paras)
+	d.buildEntities()
+	d.attribute()
+	return d.quotes()
+}
+
+// qinfo is what the attribution pass learns about one span.
+type qinfo struct {
+	openTok, closeTok int // token index of the opening mark and the closing mark (or one past the content)
+	words             int
+	kind              Kind
+	speaker           string
+	ent               int // entity of the speaker, or -1
+	mention, cue      string
+	local             bool // attributed by a cue next to it
+	dropped           bool
+	bLo               int // first token of the sentence part before the quote
+	aHi               int // one past the last token of the sentence part after the quote
+}
+
+type mention struct{ tok, ent int }
+
+type doc struct {
+	x         *Extractor
+	r         []rune
+	toks      []token
+	spans     []span
+	q         []qinfo
+	ents      []*entity
+	bySurname map[string][]int
+	byFirst   map[string][]int
+	mentions  []mention // name mentions outside quotes, in token order
+	spk       []mention // resolved speakers, in token order of their mention
+	lowerSeen map[string]bool
+}
+
+func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragraph) *doc {
+	d := &doc{x: x, r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
+		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: map[string]bool{}}
+	k, p := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		for p+1 < len(paras) && paras[p+1].start <= t.s {
+			p++
+		}
+		t.para = p
+		for k < len(spans) && spans[k].endMark() < t.s {
+			k++
+		}
+		if k < len(spans) && spans[k].open <= t.s && t.s <= spans[k].endMark() {
+			t.quote = k
+			if t.s == spans[k].open {
+				d.q[k].openTok = i
+			}
+			if t.kind == tokMark && t.s == spans[k].close {
+				d.q[k].closeTok = i
+			} else if spans[k].close < 0 {
+				d.q[k].closeTok = i + 1
+			}
+			if t.kind == tokWord && t.s >= spans[k].start && t.e <= spans[k].end {
+				d.q[k].words++
+			}
+		}
+		if t.kind == tokWord && !t.cap && t.quote < 0 {
+			d.lowerSeen[t.lower] = true
+		}
+	}
+	for i := range d.q {
+		d.q[i].ent = -1
+	}
+	return d
+}
+
+func isSentenceEnd(t token) bool {
+	return t.kind == tokPunct && (t.text == "." || t.text == "?" || t.text == "!")
+}
+
+// boundary: a token that ends the search for a quote's context.
+func (d *doc) boundary(i, k int) bool {
+	t := d.toks[i]
+	return t.kind == tokPara || (t.quote >= 0 && t.quote != k) || isSentenceEnd(t)
+}
+
+func isWord(t token) bool { return t.kind == tokWord }
+
+func isAdverb(lw string) bool {
+	switch lw {
+	case "also", "then", "later", "once", "has", "had", "have", "was", "is", "would", "will", "just",
+		"previously", "recently", "again", "further", "earlier", "still", "further.", "simply", "flatly",
+		"repeatedly", "often", "never", "always", "even", "did", "does", "do", "ve", "d", "could", "might", "may",
+		"only", "first", "finally", "quickly", "immediately", "subsequently", "already", "yesterday", "today",
+		"tonight", "here", "there", "can", "reportedly":
+		return true
+	}
+	return strings.HasSuffix(lw, "ly") && len(lw) > 4
+}
+
+var determiners = toSet(`the a an his her its their our my your this that these those one another`)
+
+var npStop = toSet(`in on at during after before when while to from that who which as because and but or
+with by for about of over into through via than since until if whether where how what why
+said says told tells`)
+
+// findCue finds a cue verb in tokens [lo, hi) and returns its index, or -1. fromEnd searches
+// backward. "according to" counts as a cue on "according".
+func (d *doc) findCue(lo, hi int, fromEnd bool, maxWords int) int {
+	n := 0
+	step, i := 1, lo
+	if fromEnd {
+		step, i = -1, hi-1
+	}
+	for ; i >= lo && i < hi; i += step {
+		t := d.toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		n++
+		if n > maxWords {
+			return -1
+		}
+		if t.lower == "according" && i+1 < len(d.toks) && d.toks[i+1].lower == "to" {
+			return i
+		}
+		if d.x.cues.isCue(d.toks, i) && !isNounUse(d.toks, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isNounUse rejects cue words used as nouns or adjectives ("the report", "a statement read").
+func isNounUse(toks []token, i int) bool {
+	if i > 0 && toks[i-1].kind == tokWord && determiners[toks[i-1].lower] && toks[i-1].lower != "that" {
+		return true
+	}
+	return false
+}
+
+// A speakerMention is the words that name a speaker next to a cue.
+type speakerMention struct {
+	i, j    int // token range
+	kind    byte
+	words   []string // name words for names
+	text    string
+	headPos int
+}
+
+const (
+	mNone    = 0
+	mPronoun = 'p'
+	mName    = 'n'
+	mRole    = 'r'
+)
+
+func (d *doc) text(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return string(d.r[d.toks[i].s:d.toks[j-1].e])
+}
+
+// npAfter reads the speaker mention that starts at token i (after an inverted cue).
+func (d *doc) npAfter(i, hi int) speakerMention {
+	for i < hi && isWord(d.toks[i]) && isAdverb(d.toks[i].lower) {
+		i++
+	}
+	if i >= hi || !isWord(d.toks[i]) {
+		return speakerMention{}
+	}
+	t := d.toks[i]
+	if personalPronouns[t.lower] {
+		return speakerMention{i: i, j: i + 1, kind: mPronoun, text: t.text}
+	}
+	if t.cap && !determiners[t.lower] {
+		if run, ok := readNameRun(d.toks, i); ok && run.j <= hi {
+			if !run.possessive {
+				return speakerMention{i: i, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
+			}
+		}
+	}
+	// role NP: words until punctuation or a stop word
+	j := i
+	for j < hi && isWord(d.toks[j]) && (j == i || !npStop[d.toks[j].lower]) {
+		if j > i && d.x.cues.isCue(d.toks, j) && !d.toks[j].cap {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return speakerMention{}
+	}
+	m := speakerMention{i: i, j: j, kind: mRole, text: d.text(i, j)}
+	// ", the aide, Full Name," : an appositive name after the role
+	if j+1 < hi && d.toks[j].text == "," && isWord(d.toks[j+1]) && d.toks[j+1].cap {
+		if run, ok := readNameRun(d.toks, j+1); ok && !run.possessive && (run.j >= hi || !isWord(d.toks[run.j])) {
+			return speakerMention{i: j + 1, j: run.j, kind: mName, words: run.words, text: d.text(j+1, run.j)}
+		}
+	}
+	return m
+}
+
+// npBefore reads the speaker mention that ends just before the cue at token v, not going
+// before lo.
+func (d *doc) npBefore(lo, v int) speakerMention {
+	e := v
+	for e > lo && (isWord(d.toks[e-1]) && isAdverb(d.toks[e-1].lower) && !d.toks[e-1].cap || d.toks[e-1].text == ",") {
+		e--
+	}
+	// comma-separated chunks back from e
+	type chunk struct{ i, j int }
+	var chunks []chunk
+	j := e
+	for len(chunks) < 3 && j > lo {
+		i := j
+		for i > lo && d.toks[i-1].text != "," && d.toks[i-1].kind != tokMark && d.toks[i-1].text != "(" && d.toks[i-1].text != ")" {
+			i--
+		}
+		chunks = append(chunks, chunk{i, j})
+		if i <= lo || d.toks[i-1].text != "," {
+			break
+		}
+		j = i - 1
+	}
+	for ci := 0; ci < len(chunks); ci++ {
+		c := chunks[ci]
+		if c.i >= c.j {
+			return speakerMention{}
+		}
+		first := d.toks[c.i]
+		if first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+			continue // a relative clause: the subject is before it
+		}
+		last := d.toks[c.j-1]
+		if !isWord(last) {
+			return speakerMention{}
+		}
+		if personalPronouns[last.lower] {
+			return speakerMention{i: c.j - 1, j: c.j, kind: mPronoun, text: last.text}
+		}
+		if last.cap {
+			// the name run that ends at c.j
+			s := c.j - 1
+			for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
+				s--
+			}
+			if run, ok := readNameRun(d.toks, s); ok && run.j == c.j && !run.possessive {
+				if isOrgRun(run) {
+					return speakerMention{i: c.i, j: c.j, kind: mRole, text: d.roleText(c.i, c.j)}
+				}
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, c.j)}
+			}
+		}
+		// a role NP: from the last determiner (or the chunk start) to the end
+		s := c.j - 1
+		for s > c.i && isWord(d.toks[s-1]) && !npStop[d.toks[s-1].lower] && !determiners[d.toks[s].lower] {
+			s--
+		}
+		if s > c.i && determiners[d.toks[s-1].lower] {
+			s--
+		}
+		m := speakerMention{i: s, j: c.j, kind: mRole, text: d.text(s, c.j)}
+		// an appositive after a name: "Full Name, a spokesman for X, said"
+		if ci+1 < len(chunks) && (determiners[first.lower] || !first.cap) {
+			p := chunks[ci+1]
+			if p.i < p.j && isWord(d.toks[p.i]) {
+				ps := p.j - 1
+				for ps > p.i && isWord(d.toks[ps-1]) && (d.toks[ps-1].cap || nameParticles[d.toks[ps-1].lower]) {
+					ps--
+				}
+				if run, ok := readNameRun(d.toks, ps); ok && run.j == p.j && !run.possessive && !isOrgRun(run) {
+					return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(ps, p.j)}
+				}
+			}
+		}
+		// ", the aide, Full Name, wrote": the name chunk was c itself (handled above); a role
+		// NP before a name chunk is not reached here.
+		if m.i < m.j {
+			return m
+		}
+		return speakerMention{}
+	}
+	return speakerMention{}
+}
+
+func isOrgRun(run nameRun) bool { return run.isOrg() }
+
+func (d *doc) roleText(i, j int) string { return d.text(i, j) }
+
+// attribute classifies every span and finds its speaker.
+func (d *doc) attribute() {
+	for k := range d.spans {
+		d.local(k)
+	}
+	d.fallback()
+	d.dedup()
+}
+
+// local attributes span k from the sentence around it.
+func (d *doc) local(k int) {
+	q := &d.q[k]
+	sp := d.spans[k]
+	// sentence part before the opening mark
+	b := q.openTok
+	for b > 0 && !d.boundary(b-1, k) && q.openTok-b < 80 {
+		b--
+	}
+	q.bLo = b
+	a := q.closeTok + 1
+	if sp.close < 0 {
+		a = q.closeTok
+	}
+	hi := a
+	if sp.close >= 0 {
+		for hi < len(d.toks) && !d.boundary(hi, k) && hi-a < 80 {
+			hi++
+		}
+	}
+	q.aHi = hi
+	lastRune := d.r[sp.end-1]
+	endsOpen := strings.ContainsRune(",?!\u2014\u2013-\u2026:;", lastRune)
+	endsStop := lastRune == '.'
+	// after-cue: “…,” X said / said X
+	afterCue := -1
+	if a < hi {
+		first := d.toks[a]
+		ok := endsOpen || first.text == "," || (isWord(first) && !first.cap) || endsStop || (isWord(first) && first.cap)
+		if ok {
+			start := a
+			if first.text == "," {
+				start++
+			}
+			max := 14
+			if endsStop && first.text != "," {
+				max = 5
+			}
+			afterCue = d.findCue(start, hi, false, max)
+			if afterCue >= 0 && d.toks[afterCue].cap && afterCue > start && d.toks[afterCue].lower != "according" {
+				afterCue = -1 // a capitalized verb mid-sentence is a name (Said, Tell)
+			}
+		}
+	}
+	// before-cue: X said: “…” / X said, “…”
+	beforeCue := -1
+	introduced := b == q.openTok
+	if q.openTok > b {
+		last := d.toks[q.openTok-1]
+		if last.text == ":" || last.text == "\u2014" || last.text == "\u2013" {
+			introduced = true
+		}
+		c := d.findCue(b, q.openTok, true, 10)
+		if c >= 0 {
+			that := false
+			for i := c + 1; i < q.openTok; i++ {
+				if d.toks[i].lower == "that" || d.toks[i].lower == "if" || d.toks[i].lower == "whether" {
+					that = true
+				}
+			}
+			words := 0
+			for i := c + 1; i < q.openTok; i++ {
+				if isWord(d.toks[i]) {
+					words++
+				}
+			}
+			if !that && (words <= 6 || last.text == ":") {
+				introduced = true
+				beforeCue = c
+			}
+		}
+	}
+	hasSentence := false
+	for _, c := range d.r[sp.start:sp.end] {
+		if c == '.' || c == '?' || c == '!' {
+			hasSentence = true
+			break
+		}
+	}
+	// the quote must end a clause: with its own punctuation, or before punctuation or a cue
+	clauseEnd := endsOpen || endsStop || sp.close < 0 || a >= hi || !isWord(d.toks[a]) || afterCue >= 0
+	speech := introduced && clauseEnd
+	if speech && afterCue < 0 && beforeCue < 0 {
+		if (q.words <= d.x.termMax && !hasSentence) || d.titleCase(sp) {
+			speech = false
+		}
+	}
+	if sp.continuation {
+		speech = true
+	}
+	switch {
+	case speech:
+		q.kind = Speech
+	case q.words <= d.x.termMax:
+		q.kind = Term
+		return
+	default:
+		q.kind = Partial
+	}
+	var m speakerMention
+	var cue int = -1
+	switch {
+	case beforeCue >= 0 && (afterCue < 0 || d.toks[q.openTok-1].text == ":" || !endsOpen):
+		cue = beforeCue
+		m = d.subject(b, beforeCue, q.openTok)
+	case afterCue >= 0:
+		cue = afterCue
+		start := a
+		if d.toks[a].text == "," {
+			start++
+		}
+		m = d.subject(start, afterCue, hi)
+	case q.kind == Partial:
+		if c := d.findCue(b, q.openTok, true, 40); c >= 0 {
+			cue = c
+			m = d.subject(b, c, q.openTok)
+		}
+	}
+	if cue >= 0 {
+		q.cue = d.toks[cue].text
+		if q.cue == "according" {
+			q.cue = "according to"
+		}
+	}
+	if m.kind == mNone {
+		return
+	}
+	q.mention = m.text
+	q.speaker, q.ent = d.resolve(m)
+	q.local = q.speaker != ""
+	if q.ent >= 0 {
+		d.spk = append(d.spk, mention{tok: m.i, ent: q.ent})
+	}
+}
+
+// subject finds the speaker of the cue at v, looking before it down to lo or after it up to hi.
+func (d *doc) subject(lo, v, hi int) speakerMention {
+	if d.toks[v].lower == "according" {
+		return d.npAfter(v+2, hi)
+	}
+	// inverted: only adverbs and commas between lo and the cue
+	inverted := true
+	for i := lo; i < v; i++ {
+		if isWord(d.toks[i]) && !isAdverb(d.toks[i].lower) {
+			inverted = false
+			break
+		}
+	}
+	if inverted {
+		if v+1 < hi {
+			return d.npAfter(v+1, hi)
+		}
+		return speakerMention{}
+	}
+	m := d.npBefore(lo, v)
+	if m.kind == mNone && v+1 < hi {
+		return d.npAfter(v+1, hi)
+	}
+	return m
+}
+
+// titleCase: every word capitalized, no sentence punctuation: a title of a work.
+func (d *doc) titleCase(sp span) bool {
+	words, caps := 0, 0
+	inWord := false
+	for i := sp.start; i < sp.end; i++ {
+		c := d.r[i]
+		if isWordRune(c) {
+			if !inWord {
+				words++
+				if unicode.IsUpper(c) || unicode.IsDigit(c) {
+					caps++
+				}
+			}
+			inWord = true
+		} else {
+			inWord = false
+			if c == '.' || c == '?' || c == '!' || c == ',' {
+				return false
+			}
+		}
+	}
+	return words >= 2 && caps == words
+}
+
+// fallback gives speech quotes with no local cue the speaker of the quote they continue.
+func (d *doc) fallback() {
+	prevSpeech := -1
+	for k := range d.spans {
+		q := &d.q[k]
+		if q.kind != Speech {
+			continue
+		}
+		if q.speaker == "" {
+			sp := d.spans[k]
+			switch {
+			case sp.continuation && prevSpeech >= 0:
+				d.inherit(k, prevSpeech)
+			case prevSpeech >= 0 && d.spans[prevSpeech].para == sp.para && d.q[prevSpeech].speaker != "":
+				d.inherit(k, prevSpeech)
+			default:
+				// a later quote in the same paragraph with its own cue
+				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para; n++ {
+					if d.q[n].kind == Speech && d.q[n].local {
+						d.inherit(k, n)
+						break
+					}
+				}
+				if q.speaker == "" {
+					d.nearestPerson(k)
+				}
+			}
+		}
+		prevSpeech = k
+	}
+}
+
+func (d *doc) inherit(k, from int) {
+	d.q[k].speaker = d.q[from].speaker
+	d.q[k].ent = d.q[from].ent
+}
+
+// nearestPerson gives quote k the most recent person named before it, within two paragraphs.
+func (d *doc) nearestPerson(k int) {
+	pos := d.q[k].openTok
+	minPara := d.spans[k].para - 2
+	best := d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		return e.person && !e.org
+	}, func(tok int) bool { return d.paraOf(tok) < minPara })
+	if best >= 0 {
+		d.q[k].speaker = d.name(best)
+		d.q[k].ent = best
+	}
+}
+
+// paraOf returns the paragraph index of token tok.
+func (d *doc) paraOf(tok int) int { return d.toks[tok].para }
+
+// lastMention scans name and speaker mentions backward from token pos and returns the entity
+// of the first that fits, or -1. stop ends the scan.
+func (d *doc) lastMention(pos int, fits func(mention) bool, stop func(tok int) bool) int {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].tok >= pos }) - 1
+	j := sort.Search(len(d.spk), func(i int) bool { return d.spk[i].tok >= pos }) - 1
+	for steps := 0; (i >= 0 || j >= 0) && steps < 200; steps++ {
+		var m mention
+		if j < 0 || (i >= 0 && d.mentions[i].tok > d.spk[j].tok) {
+			m = d.mentions[i]
+			i--
+		} else {
+			m = d.spk[j]
+			j--
+		}
+		if stop(m.tok) {
+			return -1
+		}
+		if fits(m) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// resolve turns a mention into a canonical speaker name and entity.
+func (d *doc) resolve(m speakerMention) (string, int) {
+	switch m.kind {
+	case mName:
+		if id := d.lookupName(m.words, m.i); id >= 0 {
+			d.ents[id].person = d.ents[id].person || !d.ents[id].org
+			return d.name(id), id
+		}
+		return d.alias(cleanName(m.words)), -1
+	case mPronoun:
+		lw := strings.ToLower(m.text)
+		g, ok := pronounGender[lw]
+		if !ok {
+			return "", -1
+		}
+		id := d.resolvePronoun(m.i, g)
+		if id >= 0 {
+			return d.name(id), id
+		}
+		return "", -1
+	case mRole:
+		if id := d.resolveRole(m); id >= 0 {
+			return d.name(id), id
+		}
+		return d.alias(strings.TrimSpace(m.text)), -1
+	}
+	return "", -1
+}
+
+func (d *doc) name(id int) string { return d.alias(d.ents[id].canonical) }
+
+func (d *doc) alias(s string) string {
+	if len(d.x.aliases) == 0 || s == "" {
+		return s
+	}
+	if n, ok := d.x.aliases[aliasKey(s)]; ok {
+		return n
+	}
+	return s
+}
+
+// resolvePronoun finds the nearest person before token pos whose gender fits.
+func (d *doc) resolvePronoun(pos int, g byte) int {
+	unknown := -1
+	limit := d.toks[pos].s - 3000
+	id := d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		if !e.person || e.org {
+			return false
+		}
+		switch e.gender() {
+		case g:
+			return true
+		case 0:
+			if unknown < 0 {
+				unknown = m.ent
+			}
+		}
+		return false
+	}, func(tok int) bool { return d.toks[tok].s < limit })
+	if id >= 0 {
+		return id
+	}
+	return unknown
+}
+
+// resolveRole finds the person introduced with the role named by m ("the Russian president").
+func (d *doc) resolveRole(m speakerMention) int {
+	var words []string
+	for i := m.i; i < m.j; i++ {
+		t := d.toks[i]
+		if !isWord(t) || determiners[t.lower] {
+			continue
+		}
+		w, _ := possessive(t.lower)
+		words = append(words, bare(w))
+	}
+	if len(words) == 0 {
+		return -1
+	}
+	head := words[len(words)-1]
+	if orgWords[head] {
+		return -1
+	}
+	best, bestScore := -1, 0
+	id := d.lastMention(m.i, func(mn mention) bool {
+		e := d.ents[mn.ent]
+		if e.org || e.roles[head] == 0 {
+			return false
+		}
+		score := 2
+		for _, w := range words[:len(words)-1] {
+			for r := range e.roles {
+				if len(w) >= 4 && len(r) >= 4 && w[:4] == r[:4] {
+					score++
+					break
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = mn.ent, score
+		}
+		return score >= 2+len(words)-1
+	}, func(int) bool { return false })
+	if id >= 0 {
+		return id
+	}
+	return best
+}
+
+// lookupName finds the entity for name words seen at token pos.
+func (d *doc) lookupName(words []string, pos int) int {
+	sn := surname(words)
+	if sn == "" {
+		return -1
+	}
+	cands := d.bySurname[sn]
+	if len(cands) == 0 && len(words) == 1 {
+		cands = d.byFirst[strings.ToLower(bare(words[0]))]
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	first := strings.ToLower(bare(words[0]))
+	if len(words) > 1 {
+		for _, c := range cands {
+			if d.ents[c].tokens[0] == first {
+				return c
+			}
+		}
+	}
+	// the most recently mentioned
+	set := map[int]bool{}
+	for _, c := range cands {
+		set[c] = true
+	}
+	if id := d.lastMention(pos, func(m mention) bool { return set[m.ent] }, func(int) bool { return false }); id >= 0 {
+		return id
+	}
+	return cands[0]
+}
+
+// dedup drops speech quotes repeated in the same document (a headline quote repeated in the
+// body), keeping the attributed, later one.
+func (d *doc) dedup() {
+	seen := map[string]int{}
+	for k := range d.spans {
+		if d.q[k].kind != Speech {
+			continue
+		}
+		key := normKey(d.r[d.spans[k].start:d.spans[k].end])
+		if len(key) < 8 {
+			continue
+		}
+		if p, ok := seen[key]; ok {
+			if d.q[p].local && !d.q[k].local {
+				d.q[k].dropped = true
+				continue
+			}
+			d.q[p].dropped = true
+		}
+		seen[key] = k
+	}
+}
+
+func normKey(rs []rune) string {
+	var b strings.Builder
+	for _, c := range rs {
+		if isWordRune(c) {
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}
+
+func (d *doc) quotes() []Quote {
+	out := make([]Quote, 0, len(d.spans))
+	for k, sp := range d.spans {
+		q := d.q[k]
+		if q.dropped {
+			continue
+		}
+		qq := Quote{Start: sp.start, End: sp.end, Text: string(d.r[sp.start:sp.end]), Kind: q.kind}
+		if q.kind != Term {
+			qq.Speaker, qq.Mention, qq.Cue = q.speaker, q.mention, q.cue
+		}
+		out = append(out, qq)
+	}
+	return out
+}

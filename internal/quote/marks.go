@@ -1,0 +1,310 @@
+package quote
+
+import "unicode"
+
+// A span is one pair of quotation marks found by the scanner.
+type span struct {
+	open, close  int  // rune index of the opening and closing mark; close is -1 when unclosed
+	start, end   int  // the quoted words, marks excluded, trimmed of spaces
+	para         int  // index of the paragraph the quote is in
+	single       bool // single marks (‘…’ or '…')
+	continuation bool // the quote opens its paragraph and the previous paragraph's quote was left open
+	unclosed     bool // no closing mark before the paragraph ended
+}
+
+// paragraph bounds: [start, end) rune indexes of non-empty lines.
+type paragraph struct{ start, end int }
+
+func splitParagraphs(r []rune) []paragraph {
+	var ps []paragraph
+	start := 0
+	for i := 0; i <= len(r); i++ {
+		if i == len(r) || r[i] == '\n' || r[i] == '\u2029' {
+			s, e := start, i
+			for s < e && unicode.IsSpace(r[s]) {
+				s++
+			}
+			for e > s && unicode.IsSpace(r[e-1]) {
+				e--
+			}
+			if e > s {
+				ps = append(ps, paragraph{s, e})
+			}
+			start = i + 1
+		}
+	}
+	return ps
+}
+
+func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) }
+
+// doubleOpenerOf reports whether c opens a double quote and which marks may close it.
+func isDoubleMark(c rune) bool {
+	switch c {
+	case '"', '\uFF02', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u300C', '\u300D', '\u300E', '\u300F', '\u201F':
+		return true
+	}
+	return false
+}
+
+func isSingleMark(c rune) bool {
+	switch c {
+	case '\'', '\u2018', '\u2019', '\uFF07', '\u201A', '\u201B', '\u2039', '\u203A':
+		return true
+	}
+	return false
+}
+
+// before and after return the rune next to index i inside [lo, hi), or ' ' at the edges.
+func at(r []rune, i, lo, hi int) rune {
+	if i < lo || i >= hi {
+		return ' '
+	}
+	return r[i]
+}
+
+// canOpen: the mark at i sits where an opening mark would (after a space or an opening
+// bracket, before a word).
+func canOpen(r []rune, i, lo, hi int) bool {
+	p, n := at(r, i-1, lo, hi), at(r, i+1, lo, hi)
+	if unicode.IsSpace(n) {
+		return false
+	}
+	return unicode.IsSpace(p) || p == '(' || p == '[' || p == '{' || p == '\u2014' || p == '\u2013' ||
+		p == '-' || p == ':' || p == ',' || p == ';' || p == '/' || p == '\u2018' || p == '\u201C' ||
+		isDoubleOpenOnly(p) || p == '>'
+}
+
+func isDoubleOpenOnly(c rune) bool {
+	return c == '\u201C' || c == '\u201E' || c == '\u00AB' || c == '\u300C' || c == '\u300E'
+}
+
+// canClose: the mark at i sits where a closing mark would (after a word or punctuation,
+// before a space, punctuation or the end).
+func canClose(r []rune, i, lo, hi int) bool {
+	p, n := at(r, i-1, lo, hi), at(r, i+1, lo, hi)
+	if unicode.IsSpace(p) {
+		return false
+	}
+	return !isWordRune(n)
+}
+
+// scanQuotes finds quotation mark pairs in r, paragraph by paragraph, in one linear pass
+// per mark style.
+func scanQuotes(r []rune, paras []paragraph) []span {
+	var out []span
+	prevOpen := false // the previous paragraph ended inside a quote
+	for pi, p := range paras {
+		dbl := scanDouble(r, p, pi)
+		sgl := scanSingle(r, p, pi, dbl)
+		merged := mergeNested(dbl, sgl)
+		if len(merged) > 0 && prevOpen {
+			first := merged[0]
+			if first.open == p.start {
+				merged[0].continuation = true
+			}
+		}
+		prevOpen = len(merged) > 0 && merged[len(merged)-1].unclosed
+		out = append(out, merged...)
+	}
+	return out
+}
+
+func finish(r []rune, s span, end int) span {
+	s.start = s.open + 1
+	s.end = end
+	for s.start < s.end && unicode.IsSpace(r[s.start]) {
+		s.start++
+	}
+	for s.end > s.start && unicode.IsSpace(r[s.end-1]) {
+		s.end--
+	}
+	return s
+}
+
+func scanDouble(r []rune, p paragraph, pi int) []span {
+	var out []span
+	open := -1
+	var opener rune
+	for i := p.start; i < p.end; i++ {
+		c := r[i]
+		if !isDoubleMark(c) {
+			continue
+		}
+		co, cc := canOpen(r, i, p.start, p.end), canClose(r, i, p.start, p.end)
+		if open < 0 {
+			switch c {
+			case '\u201D', '\u00BB', '"', '\uFF02':
+				// a closing-style mark with nothing open: Swedish ”…”, Danish »…«, or a stray.
+				if co || (c != '\u201D' && c != '\u00BB' && !cc) {
+					open, opener = i, c
+				}
+			case '\u300D', '\u300F':
+				// stray closer
+			default:
+				open, opener = i, c
+			}
+			continue
+		}
+		closes := false
+		reopen := false
+		switch c {
+		case '\u201D', '\u300D', '\u300F':
+			closes = true
+		case '\u00BB':
+			closes = opener == '\u00AB'
+			reopen = !closes && co
+		case '\u00AB':
+			closes = opener == '\u00BB'
+			reopen = !closes
+		case '\u201C':
+			if opener == '\u201E' || opener == '\u201D' {
+				closes = true
+			} else {
+				reopen = true // “a. “b: the first quote closed without its mark
+			}
+		case '\u201E':
+			reopen = true
+		case '"', '\uFF02':
+			if co && !cc {
+				reopen = true // BBC style: ... weeks. "We are ...
+			} else {
+				closes = true
+			}
+		}
+		switch {
+		case closes:
+			s := finish(r, span{open: open, close: i, para: pi}, i)
+			if s.end > s.start {
+				out = append(out, s)
+			}
+			open = -1
+		case reopen:
+			s := finish(r, span{open: open, close: -1, para: pi}, i)
+			if s.end > s.start {
+				out = append(out, s)
+			}
+			open, opener = i, c
+		}
+	}
+	if open >= 0 {
+		s := finish(r, span{open: open, close: -1, para: pi, unclosed: true}, p.end)
+		if s.end > s.start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// elisions are words that start with an apostrophe and are not quotes.
+var elisions = map[string]bool{"em": true, "til": true, "tis": true, "twas": true, "n": true, "cause": true, "bout": true, "round": true, "nuff": true, "ol": true}
+
+func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
+	var out []span
+	di := 0
+	open := -1
+	ambiguous := -1
+	inDouble := func(i int) bool {
+		for di < len(dbl) && dbl[di].endMark() < i {
+			di++
+		}
+		return di < len(dbl) && dbl[di].open <= i && i <= dbl[di].endMark()
+	}
+	for i := p.start; i < p.end; i++ {
+		c := r[i]
+		if !isSingleMark(c) {
+			continue
+		}
+		if open < 0 && inDouble(i) {
+			continue
+		}
+		if open < 0 {
+			if c == '\u2019' || c == '\u203A' {
+				continue
+			}
+			if !canOpen(r, i, p.start, p.end) {
+				continue
+			}
+			n := at(r, i+1, p.start, p.end)
+			if unicode.IsDigit(n) {
+				continue // ’90s
+			}
+			j := i + 1
+			for j < p.end && unicode.IsLetter(r[j]) {
+				j++
+			}
+			if elisions[lowerASCII(r[i+1:j])] && (j >= p.end || !unicode.IsLetter(r[j])) {
+				continue
+			}
+			open, ambiguous = i, -1
+			continue
+		}
+		if c == '\u2018' || c == '\u201A' || c == '\u2039' {
+			continue
+		}
+		if !canClose(r, i, p.start, p.end) {
+			continue
+		}
+		prev := r[i-1]
+		n1, n2 := at(r, i+1, p.start, p.end), at(r, i+2, p.start, p.end)
+		if unicode.IsLetter(prev) && unicode.IsSpace(n1) && unicode.IsLower(n2) && (prev == 's' || prev == 'S') {
+			// players’ union: probably a plural possessive; keep looking for a better closer
+			if ambiguous < 0 {
+				ambiguous = i
+			}
+			continue
+		}
+		s := finish(r, span{open: open, close: i, para: pi, single: true}, i)
+		if s.end > s.start {
+			out = append(out, s)
+		}
+		open, ambiguous = -1, -1
+	}
+	if open >= 0 && ambiguous >= 0 {
+		s := finish(r, span{open: open, close: ambiguous, para: pi, single: true}, ambiguous)
+		if s.end > s.start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func lowerASCII(rs []rune) string {
+	b := make([]rune, len(rs))
+	for i, c := range rs {
+		b[i] = unicode.ToLower(c)
+	}
+	return string(b)
+}
+
+func (s span) endMark() int {
+	if s.close >= 0 {
+		return s.close
+	}
+	return s.end
+}
+
+// mergeNested merges the double and single spans of one paragraph, sorted by position,
+// dropping any span nested inside another.
+func mergeNested(dbl, sgl []span) []span {
+	if len(sgl) == 0 {
+		return dbl
+	}
+	out := make([]span, 0, len(dbl)+len(sgl))
+	i, j := 0, 0
+	for i < len(dbl) || j < len(sgl) {
+		var s span
+		if j >= len(sgl) || (i < len(dbl) && dbl[i].open < sgl[j].open) {
+			s = dbl[i]
+			i++
+		} else {
+			s = sgl[j]
+			j++
+		}
+		if n := len(out); n > 0 && s.open < out[n-1].endMark() {
+			continue // nested in the previous span
+		}
+		out = append(out, s)
+	}
+	return out
+}

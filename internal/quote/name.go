@@ -1,0 +1,248 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titles are words that precede a name and are not part of it. The value is the role they
+// give the person ("sen." -> "senator"); empty means none.
+var titles = map[string]string{
+	"mr.": "", "mrs.": "", "ms.": "", "miss": "", "mr": "", "mrs": "", "ms": "", "dr.": "doctor", "dr": "doctor",
+	"prof.": "professor", "professor": "professor", "sir": "", "dame": "", "lord": "", "lady": "",
+	"rev.": "reverend", "reverend": "reverend", "president": "president", "vice": "vice",
+	"prime": "prime", "minister": "minister", "premier": "premier", "chancellor": "chancellor",
+	"sen.": "senator", "senator": "senator", "rep.": "representative", "representative": "representative",
+	"gov.": "governor", "governor": "governor", "mayor": "mayor", "gen.": "general", "general": "general",
+	"col.": "colonel", "colonel": "colonel", "capt.": "captain", "captain": "captain", "lt.": "lieutenant",
+	"sgt.": "sergeant", "sergeant": "sergeant", "judge": "judge", "justice": "justice", "chief": "chief",
+	"secretary": "secretary", "king": "king", "queen": "queen", "prince": "prince", "princess": "princess",
+	"pope": "pope", "coach": "coach", "ceo": "executive", "chairman": "chairman", "chairwoman": "chairwoman",
+	"spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson",
+	"st.": "", "saint": "", "former": "former", "sheriff": "sheriff", "detective": "detective",
+	"det.": "detective", "officer": "officer", "const.": "constable", "constable": "constable",
+	"supt.": "superintendent", "superintendent": "superintendent", "insp.": "inspector",
+	"inspector": "inspector", "commissioner": "commissioner", "ambassador": "ambassador",
+	"attorney": "attorney", "councillor": "councillor", "councilor": "councilor", "alderman": "alderman",
+	"cardinal": "cardinal", "bishop": "bishop", "archbishop": "archbishop", "rabbi": "rabbi",
+	"imam": "imam", "father": "", "sister": "", "brother": "", "maj.": "major", "major": "major",
+	"adm.": "admiral", "admiral": "admiral", "cpl.": "corporal", "pte.": "private", "hon.": "",
+	"mp": "mp", "mla": "mla", "mpp": "mpp", "mep": "mep", "congressman": "congressman",
+	"congresswoman": "congresswoman", "assemblyman": "assemblyman", "assemblywoman": "assemblywoman",
+	"delegate": "delegate", "lawmaker": "lawmaker", "dean": "dean", "director": "director",
+	"leader": "leader", "speaker": "speaker", "sens.": "senator", "reps.": "representative",
+	"mme": "", "mlle": "", "messrs.": "", "atty.": "attorney", "pres.": "president",
+	"u.s.": "", "gop": "", "nato": "", "u.n.": "", "eu": "", "uk": "", "u.k.": "",
+	"democrat": "democrat", "republican": "republican", "democratic": "democratic",
+	"liberal": "liberal", "conservative": "conservative", "ndp": "", "tory": "",
+}
+
+var maleHonorifics = map[string]bool{"mr.": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
+var femaleHonorifics = map[string]bool{"mrs.": true, "ms.": true, "miss": true, "mrs": true, "ms": true, "dame": true, "lady": true, "queen": true, "princess": true, "sister": true, "mme": true, "mlle": true, "congresswoman": true, "assemblywoman": true, "chairwoman": true, "spokeswoman": true}
+
+// notNames are capitalized words that start sentences or name days and months, not people.
+var notNames = toSet(`the a an but and or so yet if when while after before as at in on of for to from by with
+without this that these those there here it its he she they we i you his her their our my your them us
+him me who what where why how which then now also still even just only however meanwhile although though
+because since until unless despite during under over into onto through between among about against
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+today yesterday tomorrow tonight last next every each both all some many most more much no not yes
+one two three four five six seven eight nine ten first second third new read watch related click
+share follow photo video image getty reuters associated press ap cp afp advertisement updated posted
+sign subscribe comments comment reply leave email print copyright contact home menu search skip
+instead according other another such several few any like unlike whether once almost nearly perhaps
+maybe mostly indeed thus hence still later earlier already ago asked told said says say`)
+
+// orgWords mark a capitalized name as an organisation, not a person.
+var orgWords = toSet(`ministry department police service university college school party inc. inc corp. corp
+company co. ltd. ltd council association news times post press agency bank court commission committee
+board group foundation institute network union office house senate congress government parliament
+assembly authority administration centre center hospital club league team federation organization
+organisation society trust fund corporation industries airlines railway city county province state
+states republic kingdom nations army navy force forces guard bureau coalition campaign alliance
+church museum library journal magazine daily tribune herald globe mail star gazette review network
+tv radio channel cbc bbc cnn fox nbc abc cbs msnbc ctv global reuters institute labs hydro energy
+power oil gas motors group holdings partners capital airways transit commission chamber caucus
+cabinet embassy consulate agency tribunal clinic`)
+
+var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f'}
+
+var personalPronouns = toSet(`he she they it i we`)
+
+func toSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// An entity is a person or organisation named in one document.
+type entity struct {
+	id        int
+	canonical string   // first full mention without titles
+	tokens    []string // canonical tokens, lower case
+	person    bool     // seen with an honorific, a role, or as a speaker
+	org       bool
+	male, fem int            // evidence for gender
+	roles     map[string]int // role words seen with the entity ("president", "aide", "russia")
+}
+
+func (e *entity) gender() byte {
+	switch {
+	case e.male > e.fem:
+		return 'm'
+	case e.fem > e.male:
+		return 'f'
+	}
+	return 0
+}
+
+// isNameWord reports whether a word token can be part of a proper name.
+func isNameWord(t token) bool {
+	if t.kind != tokWord || !t.cap {
+		return false
+	}
+	return true
+}
+
+var nameParticles = toSet(`de van von der den da di du del della la le bin ibn al el st. mc ben dos das`)
+
+// possessive strips a trailing 's or ’s and reports whether it was there.
+func possessive(w string) (string, bool) {
+	for _, s := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
+		if strings.HasSuffix(w, s) {
+			return w[:len(w)-len(s)], true
+		}
+	}
+	if strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s\u2019") {
+		return strings.TrimRight(w, "'\u2019"), true
+	}
+	return w, false
+}
+
+// A nameRun is a run of capitalized words, titles stripped.
+type nameRun struct {
+	i, j       int      // token range [i, j) of the whole run
+	ni         int      // first token of the name proper (after titles)
+	words      []string // name words as written
+	titles     []string // lower-case titles before the name
+	possessive bool     // the last word ends in 's
+}
+
+// readNameRun reads a run of name words starting at token i. It returns ok=false if there is
+// no name there.
+func readNameRun(toks []token, i int) (nameRun, bool) {
+	run := nameRun{i: i}
+	j := i
+	for j < len(toks) {
+		t := toks[j]
+		if t.kind != tokWord || t.quote >= 0 {
+			break
+		}
+		if !t.cap {
+			if nameParticles[t.lower] && j+1 < len(toks) && toks[j+1].kind == tokWord && toks[j+1].cap && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		if w, ok := possessive(t.text); ok {
+			_ = w
+			j++
+			run.possessive = true
+			break
+		}
+		j++
+	}
+	run.j = j
+	if j == i {
+		return run, false
+	}
+	// strip leading non-name words and titles
+	k := i
+	for k < j {
+		lw := toks[k].lower
+		if _, ok := titles[lw]; ok {
+			run.titles = append(run.titles, lw)
+			k++
+			continue
+		}
+		if notNames[lw] || orgAdjective(lw) {
+			k++
+			continue
+		}
+		break
+	}
+	// "Prime Minister", "Vice President": handled as titles above. A run of only titles has no name.
+	run.ni = k
+	for m := k; m < j; m++ {
+		w := toks[m].text
+		if m == j-1 && run.possessive {
+			w, _ = possessive(w)
+		}
+		run.words = append(run.words, w)
+	}
+	// trailing words that cannot be names ("Putin Wednesday")
+	for len(run.words) > 0 && notNames[strings.ToLower(run.words[len(run.words)-1])] {
+		run.words = run.words[:len(run.words)-1]
+	}
+	return run, len(run.words) > 0
+}
+
+// orgAdjective: nationality and party words that precede names ("Russian President").
+func orgAdjective(lw string) bool {
+	return strings.HasSuffix(lw, "ian") && len(lw) > 5 || strings.HasSuffix(lw, "ese") && len(lw) > 5
+}
+
+func (r nameRun) isOrg() bool {
+	for _, w := range r.words {
+		if orgWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (r nameRun) lowerWords() []string {
+	out := make([]string, len(r.words))
+	for i, w := range r.words {
+		out[i] = strings.ToLower(bare(w))
+	}
+	return out
+}
+
+// surname is the last name word, without suffixes like Jr.
+func surname(words []string) string {
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.ToLower(bare(words[i]))
+		switch w {
+		case "jr", "sr", "ii", "iii", "iv", "phd", "md":
+			continue
+		}
+		if len([]rune(w)) == 1 {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// cleanName joins name words with single spaces.
+func cleanName(words []string) string {
+	return strings.Join(words, " ")
+}
+
+func isAllUpper(s string) bool {
+	hasLetter := false
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			hasLetter = true
+			if !unicode.IsUpper(c) {
+				return false
+			}
+		}
+	}
+	return hasLetter
+}

@@ -1,0 +1,97 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota
+	tokPunct         // one punctuation rune
+	tokMark          // a quotation mark that the scanner paired
+	tokPara          // a paragraph break
+)
+
+// A token is a word, a punctuation rune, a paired quotation mark or a paragraph break.
+type token struct {
+	s, e  int // rune offsets
+	text  string
+	lower string
+	kind  tokKind
+	cap   bool // starts with an upper-case letter
+	quote int  // index of the quote span the token is inside, or -1
+	para  int  // index of the paragraph
+}
+
+// abbreviations keep their final period as part of the word.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sen": true,
+	"rep": true, "gov": true, "gen": true, "col": true, "capt": true, "lt": true, "sgt": true,
+	"rev": true, "jr": true, "sr": true, "mt": true, "ft": true, "no": false, "vs": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "dept": true, "supt": true, "insp": true,
+	"const": true, "cpl": true, "pte": true, "maj": true, "adm": true, "cmdr": true, "det": true,
+	"atty": true, "messrs": true, "mme": true, "mlle": true, "hon": true, "pres": true, "sens": true,
+	"reps": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "calif": true, "fla": true, "ariz": true, "mass": true, "conn": true, "wash": true,
+	"ore": true, "ill": false, "tenn": true, "ky": true, "ala": true, "ga": true, "pa": true,
+	"va": true, "n.h": true, "e.g": true, "i.e": true, "etc": false, "approx": true,
+}
+
+// tokenize splits r into tokens. marks holds the rune indexes of paired quotation marks.
+func tokenize(r []rune, marks map[int]bool) []token {
+	toks := make([]token, 0, len(r)/4)
+	i := 0
+	for i < len(r) {
+		c := r[i]
+		switch {
+		case c == '\n' || c == '\u2029':
+			if n := len(toks); n == 0 || toks[n-1].kind != tokPara {
+				toks = append(toks, token{s: i, e: i + 1, text: "\n", lower: "\n", kind: tokPara, quote: -1})
+			}
+			i++
+		case unicode.IsSpace(c):
+			i++
+		case marks[i]:
+			toks = append(toks, token{s: i, e: i + 1, text: string(c), lower: string(c), kind: tokMark, quote: -1})
+			i++
+		case isWordRune(c):
+			j := i + 1
+			for j < len(r) {
+				d := r[j]
+				if isWordRune(d) {
+					j++
+					continue
+				}
+				if (d == '\'' || d == '\u2019' || d == '-' || d == '\u2010' || d == '&') && j+1 < len(r) && isWordRune(r[j+1]) && !marks[j] {
+					j += 2
+					continue
+				}
+				if d == '.' && j+1 < len(r) && unicode.IsLetter(r[j+1]) && j-i <= 3 {
+					j += 2 // U.S, N.H
+					continue
+				}
+				break
+			}
+			w := string(r[i:j])
+			lw := strings.ToLower(w)
+			if j < len(r) && r[j] == '.' {
+				if abbreviations[lw] || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
+					j++
+					w += "."
+					lw += "."
+				}
+			}
+			toks = append(toks, token{s: i, e: j, text: w, lower: lw, kind: tokWord, cap: unicode.IsUpper(c), quote: -1})
+			i = j
+		default:
+			toks = append(toks, token{s: i, e: i + 1, text: string(c), lower: string(c), kind: tokPunct, quote: -1})
+			i++
+		}
+	}
+	return toks
+}
+
+// bare returns a word without a trailing period.
+func bare(w string) string { return strings.TrimSuffix(w, ".") }
