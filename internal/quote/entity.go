@@ -8,18 +8,25 @@ var roleStop = toSet(`on in at of for with from to by who which that and or but 
 // buildEntities finds the names outside quotes, groups them into entities (a surname joins
 // its full name), and notes roles and gender evidence.
 func (d *doc) buildEntities() {
-	lastPerson, lastPos := -1, -1
+	sentStart := 0      // first mention index of the current sentence
+	lastMentionTok := 0 // token of the last mention
 	for i := 0; i < len(d.toks); i++ {
 		t := d.toks[i]
+		if t.kind == tokPara || isSentenceEnd(t) {
+			sentStart = len(d.mentions)
+			continue
+		}
 		if t.quote >= 0 {
 			continue
 		}
-		if t.kind == tokWord && !t.cap && lastPerson >= 0 && i-lastPos < 40 {
+		if t.kind == tokWord && !t.cap && sentStart < len(d.mentions) && i-lastMentionTok < 40 {
 			if g, ok := pronounGender[t.lower]; ok {
+				// the pronoun refers, most likely, to the last name before it in its sentence
+				e := d.ents[d.mentions[len(d.mentions)-1].ent]
 				if g == 'm' {
-					d.ents[lastPerson].male++
+					e.male++
 				} else {
-					d.ents[lastPerson].fem++
+					e.fem++
 				}
 			}
 		}
@@ -38,13 +45,17 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id})
-			if d.ents[id].person {
-				lastPerson, lastPos = id, run.j
-			}
+			subj := sentStart == len(d.mentions) || d.followedByCue(run.j) || d.precededByCue(run.i)
+			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
+			lastMentionTok = run.j
 		}
 		i = run.j - 1
 	}
+}
+
+// precededByCue: "said Full Name".
+func (d *doc) precededByCue(i int) bool {
+	return i > 0 && d.toks[i-1].kind == tokWord && !d.toks[i-1].cap && d.x.cues.isCue(d.toks, i-1)
 }
 
 // register adds the name run to an entity, creating one if needed, and returns its id or -1.
@@ -63,7 +74,16 @@ func (d *doc) register(run nameRun) int {
 		org = true // an acronym
 	}
 	roles := d.rolesOf(run)
-	person := !org && (len(run.titles) > 0 || len(roles) > 0 || d.followedByCue(run.j))
+	g := byte(0)
+	if len(words) > 1 {
+		g = nameGender(lw[0])
+	}
+	person := !org && (len(roles) > 0 || d.followedByCue(run.j) || d.precededByCue(run.i) || g != 0)
+	for _, t := range run.titles {
+		if titles[t] != "" || maleHonorifics[t] || femaleHonorifics[t] {
+			person = person || !org
+		}
+	}
 	var id = -1
 	if !org {
 		if len(words) > 1 {
@@ -105,9 +125,11 @@ func (d *doc) register(run nameRun) int {
 	if person {
 		e.person = true
 	}
-	if len(words) > 1 && !org && !e.person {
-		// two or more name words and no organisation word: probably a person
-		e.person = true
+	switch g {
+	case 'm':
+		e.male += 3
+	case 'f':
+		e.fem += 3
 	}
 	for _, t := range run.titles {
 		if maleHonorifics[t] {

@@ -106,7 +106,10 @@ type qinfo struct {
 	aHi               int // one past the last token of the sentence part after the quote
 }
 
-type mention struct{ tok, ent int }
+type mention struct {
+	tok, ent int
+	subj     bool // the first name in its sentence, or the subject of a cue
+}
 
 type doc struct {
 	x         *Extractor
@@ -259,6 +262,9 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	if personalPronouns[t.lower] {
 		return speakerMention{i: i, j: i + 1, kind: mPronoun, text: t.text}
 	}
+	if npStop[t.lower] || t.lower == "reporters" || t.lower == "journalists" {
+		return speakerMention{}
+	}
 	if t.cap && !determiners[t.lower] {
 		if run, ok := readNameRun(d.toks, i); ok && run.j <= hi {
 			if !run.possessive {
@@ -276,6 +282,15 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	}
 	if j == i {
 		return speakerMention{}
+	}
+	// "said oil and gas worker Full Name": a name that ends the role words
+	for n := i + 1; n < j; n++ {
+		if d.toks[n].cap && !d.toks[n-1].cap {
+			if run, ok := readNameRun(d.toks, n); ok && run.j == j && !run.possessive && !isOrgRun(run) {
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(n, j)}
+			}
+			break
+		}
 	}
 	m := speakerMention{i: i, j: j, kind: mRole, text: d.text(i, j)}
 	// ", the aide, Full Name," : an appositive name after the role
@@ -309,6 +324,21 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		}
 		j = i - 1
 	}
+	// nameChunk reports the name run that fills chunk c exactly, if any.
+	nameChunk := func(c chunk) (speakerMention, bool) {
+		if c.i >= c.j || !isWord(d.toks[c.j-1]) || !d.toks[c.j-1].cap {
+			return speakerMention{}, false
+		}
+		s := c.j - 1
+		for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
+			s--
+		}
+		run, ok := readNameRun(d.toks, s)
+		if !ok || run.j != c.j || run.possessive || isOrgRun(run) {
+			return speakerMention{}, false
+		}
+		return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, c.j)}, true
+	}
 	for ci := 0; ci < len(chunks); ci++ {
 		c := chunks[ci]
 		if c.i >= c.j {
@@ -325,15 +355,30 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		if personalPronouns[last.lower] {
 			return speakerMention{i: c.j - 1, j: c.j, kind: mPronoun, text: last.text}
 		}
+		if personalPronouns[first.lower] && c.j-c.i <= 4 {
+			return speakerMention{i: c.i, j: c.i + 1, kind: mPronoun, text: first.text} // he was quoted as
+		}
+		appositive := determiners[first.lower] || !first.cap || (c.j-c.i <= 2 && titles[bare(last.lower)] != "")
+		if appositive && ci+1 < len(chunks) {
+			// "Full Name, a spokesman for X, said" / "Full Name, Yellowhead MP, said"
+			if m, ok := nameChunk(chunks[ci+1]); ok {
+				return m
+			}
+		}
 		if last.cap {
-			// the name run that ends at c.j
 			s := c.j - 1
 			for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 				s--
 			}
 			if run, ok := readNameRun(d.toks, s); ok && run.j == c.j && !run.possessive {
+				// "Full Name of Org said": the person before the preposition
+				if p := s - 1; p > c.i && (d.toks[p].lower == "of" || d.toks[p].lower == "at" || d.toks[p].lower == "with" || d.toks[p].lower == "from") {
+					if m, ok := nameChunk(chunk{c.i, p}); ok {
+						return m
+					}
+				}
 				if isOrgRun(run) {
-					return speakerMention{i: c.i, j: c.j, kind: mRole, text: d.roleText(c.i, c.j)}
+					return speakerMention{i: s, j: c.j, kind: mRole, text: d.text(s, c.j)}
 				}
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, c.j)}
 			}
@@ -346,24 +391,8 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		if s > c.i && determiners[d.toks[s-1].lower] {
 			s--
 		}
-		m := speakerMention{i: s, j: c.j, kind: mRole, text: d.text(s, c.j)}
-		// an appositive after a name: "Full Name, a spokesman for X, said"
-		if ci+1 < len(chunks) && (determiners[first.lower] || !first.cap) {
-			p := chunks[ci+1]
-			if p.i < p.j && isWord(d.toks[p.i]) {
-				ps := p.j - 1
-				for ps > p.i && isWord(d.toks[ps-1]) && (d.toks[ps-1].cap || nameParticles[d.toks[ps-1].lower]) {
-					ps--
-				}
-				if run, ok := readNameRun(d.toks, ps); ok && run.j == p.j && !run.possessive && !isOrgRun(run) {
-					return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(ps, p.j)}
-				}
-			}
-		}
-		// ", the aide, Full Name, wrote": the name chunk was c itself (handled above); a role
-		// NP before a name chunk is not reached here.
-		if m.i < m.j {
-			return m
+		if s < c.j {
+			return speakerMention{i: s, j: c.j, kind: mRole, text: d.text(s, c.j)}
 		}
 		return speakerMention{}
 	}
@@ -432,7 +461,7 @@ func (d *doc) local(k int) {
 	introduced := b == q.openTok
 	if q.openTok > b {
 		last := d.toks[q.openTok-1]
-		if last.text == ":" || last.text == "\u2014" || last.text == "\u2013" {
+		if last.text == ":" || ((last.text == "\u2014" || last.text == "\u2013") && q.openTok-1 == b) {
 			introduced = true
 		}
 		c := d.findCue(b, q.openTok, true, 10)
@@ -449,7 +478,8 @@ func (d *doc) local(k int) {
 					words++
 				}
 			}
-			if !that && (words <= 6 || last.text == ":") {
+			// said: “…” / said Friday, “…” / adding “…”
+			if !that && (last.text == ":" || (last.text == "," && words <= 6) || c == q.openTok-1) {
 				introduced = true
 				beforeCue = c
 			}
@@ -514,7 +544,7 @@ func (d *doc) local(k int) {
 	q.speaker, q.ent = d.resolve(m)
 	q.local = q.speaker != ""
 	if q.ent >= 0 {
-		d.spk = append(d.spk, mention{tok: m.i, ent: q.ent})
+		d.spk = append(d.spk, mention{tok: m.i, ent: q.ent, subj: true})
 	}
 }
 
@@ -531,15 +561,25 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 			break
 		}
 	}
+	after := v + 1
+	if base := d.x.cues.forms[d.toks[v].lower]; len(d.x.cues.particle[base]) > 0 {
+		after++ // pointed out, went on
+	}
 	if inverted {
-		if v+1 < hi {
-			return d.npAfter(v+1, hi)
+		if after < hi {
+			return d.npAfter(after, hi)
 		}
 		return speakerMention{}
 	}
+	// "…, asks Policy Options editor Full Name, “…”": a name right after the cue, ending the clause
+	if after < hi {
+		if m := d.npAfter(after, hi); m.kind == mName && (m.j >= hi || d.toks[m.j].text == "," || d.toks[m.j].text == ":") && m.j >= hi-1 {
+			return m
+		}
+	}
 	m := d.npBefore(lo, v)
-	if m.kind == mNone && v+1 < hi {
-		return d.npAfter(v+1, hi)
+	if m.kind == mNone && after < hi {
+		return d.npAfter(after, hi)
 	}
 	return m
 }
@@ -568,7 +608,8 @@ func (d *doc) titleCase(sp span) bool {
 	return words >= 2 && caps == words
 }
 
-// fallback gives speech quotes with no local cue the speaker of the quote they continue.
+// fallback gives speech quotes with no local cue the speaker of the quote they continue, or
+// the person the paragraph before them is about.
 func (d *doc) fallback() {
 	prevSpeech := -1
 	for k := range d.spans {
@@ -576,12 +617,13 @@ func (d *doc) fallback() {
 		if q.kind != Speech {
 			continue
 		}
-		if q.speaker == "" {
+		if q.speaker == "" && q.mention == "" {
 			sp := d.spans[k]
+			near := prevSpeech >= 0 && d.spans[prevSpeech].para >= sp.para-1 && d.q[prevSpeech].speaker != ""
 			switch {
 			case sp.continuation && prevSpeech >= 0:
 				d.inherit(k, prevSpeech)
-			case prevSpeech >= 0 && d.spans[prevSpeech].para == sp.para && d.q[prevSpeech].speaker != "":
+			case near && d.spans[prevSpeech].para == sp.para:
 				d.inherit(k, prevSpeech)
 			default:
 				// a later quote in the same paragraph with its own cue
@@ -590,6 +632,9 @@ func (d *doc) fallback() {
 						d.inherit(k, n)
 						break
 					}
+				}
+				if q.speaker == "" && near {
+					d.inherit(k, prevSpeech)
 				}
 				if q.speaker == "" {
 					d.nearestPerson(k)
@@ -605,13 +650,14 @@ func (d *doc) inherit(k, from int) {
 	d.q[k].ent = d.q[from].ent
 }
 
-// nearestPerson gives quote k the most recent person named before it, within two paragraphs.
+// nearestPerson gives quote k the most recent person named as a sentence subject before it,
+// within the paragraph before.
 func (d *doc) nearestPerson(k int) {
 	pos := d.q[k].openTok
-	minPara := d.spans[k].para - 2
+	minPara := d.spans[k].para - 1
 	best := d.lastMention(pos, func(m mention) bool {
 		e := d.ents[m.ent]
-		return e.person && !e.org
+		return e.person && !e.org && m.subj
 	}, func(tok int) bool { return d.paraOf(tok) < minPara })
 	if best >= 0 {
 		d.q[k].speaker = d.name(best)
@@ -687,29 +733,32 @@ func (d *doc) alias(s string) string {
 	return s
 }
 
-// resolvePronoun finds the nearest person before token pos whose gender fits.
+// resolvePronoun finds the person a pronoun at token pos refers to: the nearest earlier
+// speaker or sentence subject whose gender fits, else the nearest person whose gender fits.
 func (d *doc) resolvePronoun(pos int, g byte) int {
-	unknown := -1
+	other := -1
 	limit := d.toks[pos].s - 3000
 	id := d.lastMention(pos, func(m mention) bool {
 		e := d.ents[m.ent]
 		if !e.person || e.org {
 			return false
 		}
-		switch e.gender() {
-		case g:
+		eg := e.gender()
+		if eg != 0 && eg != g {
+			return false
+		}
+		if m.subj {
 			return true
-		case 0:
-			if unknown < 0 {
-				unknown = m.ent
-			}
+		}
+		if other < 0 && eg == g {
+			other = m.ent
 		}
 		return false
 	}, func(tok int) bool { return d.toks[tok].s < limit })
 	if id >= 0 {
 		return id
 	}
-	return unknown
+	return other
 }
 
 // resolveRole finds the person introduced with the role named by m ("the Russian president").

@@ -98,6 +98,16 @@ func scanQuotes(r []rune, paras []paragraph) []span {
 		dbl := scanDouble(r, p, pi)
 		sgl := scanSingle(r, p, pi, dbl)
 		merged := mergeNested(dbl, sgl)
+		// attribute values in markup (<a title="…">) are not quotes
+		n := 0
+		for _, s := range merged {
+			if s.open > 0 && r[s.open-1] == '=' {
+				continue
+			}
+			merged[n] = s
+			n++
+		}
+		merged = merged[:n]
 		if len(merged) > 0 && prevOpen {
 			first := merged[0]
 			if first.open == p.start {
@@ -126,10 +136,21 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 	var out []span
 	open := -1
 	var opener rune
+	nested := false // a “…” inside a "…" quote
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
 		if !isDoubleMark(c) {
 			continue
+		}
+		if open >= 0 && (opener == '"' || opener == '\uFF02') {
+			if c == '\u201C' && !nested {
+				nested = true
+				continue
+			}
+			if c == '\u201D' && nested {
+				nested = false
+				continue
+			}
 		}
 		co, cc := canOpen(r, i, p.start, p.end), canClose(r, i, p.start, p.end)
 		if open < 0 {
@@ -178,7 +199,7 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 			if s.end > s.start {
 				out = append(out, s)
 			}
-			open = -1
+			open, nested = -1, false
 		case reopen:
 			s := finish(r, span{open: open, close: -1, para: pi}, i)
 			if s.end > s.start {
@@ -214,6 +235,9 @@ func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
 		c := r[i]
 		if !isSingleMark(c) {
 			continue
+		}
+		if c == '\'' && (at(r, i+1, p.start, p.end) == '\'' || at(r, i-1, p.start, p.end) == '\'') {
+			continue // '' is a doubled apostrophe, an old typewriter double quote; see Options
 		}
 		if open < 0 && inDouble(i) {
 			continue

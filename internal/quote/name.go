@@ -35,6 +35,18 @@ var titles = map[string]string{
 	"u.s.": "", "gop": "", "nato": "", "u.n.": "", "eu": "", "uk": "", "u.k.": "",
 	"democrat": "democrat", "republican": "republican", "democratic": "democratic",
 	"liberal": "liberal", "conservative": "conservative", "ndp": "", "tory": "",
+	"organizer": "organizer", "founder": "founder", "chair": "chair", "manager": "manager",
+	"analyst": "analyst", "economist": "economist", "author": "author", "host": "host", "editor": "editor",
+	"reporter": "reporter", "columnist": "columnist", "adviser": "adviser", "advisor": "advisor",
+	"strategist": "strategist", "pollster": "pollster", "candidate": "candidate", "nominee": "nominee",
+	"lawyer": "lawyer", "activist": "activist", "researcher": "researcher", "scientist": "scientist",
+	"executive": "executive", "owner": "owner", "cfo": "officer", "coo": "officer", "chairperson": "chair",
+	"treasurer": "treasurer", "commander": "commander", "sergeant-at-arms": "", "correspondent": "correspondent",
+	"minister-designate": "minister", "premier-designate": "premier", "president-elect": "president",
+	"senator-elect": "senator", "mayor-elect": "mayor", "deputy": "deputy", "assistant": "assistant",
+	"associate": "associate", "professor emeritus": "professor", "trustee": "trustee", "principal": "principal",
+	"superintendant": "superintendent", "warden": "warden", "ombudsman": "ombudsman", "auditor": "auditor",
+	"mp.": "mp", "mla.": "mla",
 }
 
 var maleHonorifics = map[string]bool{"mr.": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
@@ -51,6 +63,7 @@ today yesterday tomorrow tonight last next every each both all some many most mo
 one two three four five six seven eight nine ten first second third new read watch related click
 share follow photo video image getty reuters associated press ap cp afp advertisement updated posted
 sign subscribe comments comment reply leave email print copyright contact home menu search skip
+story advertisement continues continued article
 instead according other another such several few any like unlike whether once almost nearly perhaps
 maybe mostly indeed thus hence still later earlier already ago asked told said says say`)
 
@@ -64,6 +77,7 @@ states republic kingdom nations army navy force forces guard bureau coalition ca
 church museum library journal magazine daily tribune herald globe mail star gazette review network
 tv radio channel cbc bbc cnn fox nbc abc cbs msnbc ctv global reuters institute labs hydro energy
 power oil gas motors group holdings partners capital airways transit commission chamber caucus
+affairs electronics tours consultants international systems technologies solutions media pipeline
 cabinet embassy consulate agency tribunal clinic`)
 
 var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f'}
@@ -175,7 +189,16 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		}
 		break
 	}
-	// "Prime Minister", "Vice President": handled as titles above. A run of only titles has no name.
+	// "Niagara County District Attorney Full Name": the name starts after the last title
+	for m := j - 2; m >= k; m-- {
+		if _, ok := titles[toks[m].lower]; ok && titles[toks[m].lower] != "" {
+			for n := k; n <= m; n++ {
+				run.titles = append(run.titles, toks[n].lower)
+			}
+			k = m + 1
+			break
+		}
+	}
 	run.ni = k
 	for m := k; m < j; m++ {
 		w := toks[m].text
