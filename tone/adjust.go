@@ -1,0 +1,242 @@
+package tone
+
+import "fmt"
+
+// A hit is one lexicon match: tokens [start, end) matched entry, rated base, now weight.
+type hit struct {
+	slot, start, end, entry int32
+	base, weight            float64
+}
+
+// A note explains one adjustment, for lexicon explain.
+type note struct {
+	slot, start int32
+	text        string
+}
+
+func (t *text) note(h *hit, format string, args ...any) {
+	*t.explain = append(*t.explain, note{slot: h.slot, start: h.start, text: fmt.Sprintf(format, args...)})
+}
+
+// An adjuster rewrites the weights of hits, for example flipping them after a negator. g is the
+// rule group (0 valence, 1 dimensions) whose modifier marks on the tokens it reads.
+type adjuster interface {
+	adjust(t *text, hits []hit, g int)
+}
+
+// intensity adds VADER's capitals emphasis and intensifier boosts (damped by distance).
+type intensity struct {
+	window int
+	caps   bool
+}
+
+var distanceDamp = [...]float64{1, 0.95, 0.9}
+
+func (a intensity) adjust(t *text, hits []hit, g int) {
+	capDiff := a.caps && t.capDiff()
+	for h := range hits {
+		hh := &hits[h]
+		i := int(hh.start)
+		if capDiff && t.toks[i].flags&fAllCaps != 0 && hh.weight != 0 {
+			if hh.weight > 0 {
+				hh.weight += capsIncr
+			} else {
+				hh.weight -= capsIncr
+			}
+			if t.explain != nil {
+				t.note(hh, "capitals %+.3f", sign(hh.weight)*capsIncr)
+			}
+		}
+		for d := 1; d <= a.window && d <= len(distanceDamp); d++ {
+			j := i - d
+			if j < 0 || t.toks[j].flags&fSentEnd != 0 {
+				break
+			}
+			b := float64(t.toks[j].boost[g])
+			if b == 0 || t.toks[j].flags&fLex != 0 && g == 0 {
+				continue
+			}
+			if hh.weight < 0 {
+				b = -b
+			}
+			if capDiff && t.toks[j].flags&fAllCaps != 0 {
+				if hh.weight > 0 {
+					b += capsIncr
+				} else {
+					b -= capsIncr
+				}
+			}
+			b *= distanceDamp[d-1]
+			hh.weight += b
+			if t.explain != nil {
+				t.note(hh, "intensity %+.3f from %q", b, t.raw(j))
+			}
+		}
+	}
+}
+
+// capDiff reports VADER's "some but not all words are in capitals".
+func (t *text) capDiff() bool {
+	caps, words := 0, 0
+	for i := range t.toks {
+		words++
+		if t.toks[i].flags&fAllCaps != 0 {
+			caps++
+		}
+	}
+	return caps > 0 && caps < words
+}
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+// negation flips, damps or drops a hit that a negator precedes within the window. Each negator
+// applies once, so "not un-" double negations cancel as in VADER. A negator that is itself
+// a rated word ("no") stops counting once it negates something.
+type negation struct {
+	window int
+	mode   NegationMode
+	scalar float64
+	clause bool
+}
+
+func (a negation) adjust(t *text, hits []hit, g int) {
+	for h := range hits {
+		hh := &hits[h]
+		i := int(hh.start)
+		for d := 1; d <= a.window; d++ {
+			j := i - d
+			if j < 0 {
+				break
+			}
+			f := t.toks[j].flags
+			if f&fSentEnd != 0 || a.clause && f&fClauseEnd != 0 {
+				break
+			}
+			if t.toks[j].mods[g]&mNeg == 0 {
+				continue
+			}
+			if t.low(j) == "without" && j+1 < len(t.toks) && t.low(j+1) == "doubt" {
+				continue
+			}
+			if t.low(j) == "never" && j+1 < i && (t.low(j+1) == "so" || t.low(j+1) == "this") {
+				hh.weight *= 1.25
+				if t.explain != nil {
+					t.note(hh, "emphasis x1.25 from %q", t.raw(j)+" "+t.raw(j+1))
+				}
+				continue
+			}
+			t.toks[j].flags |= fNegUsed
+			switch a.mode {
+			case Flip:
+				hh.weight *= -a.scalar
+			case Damp:
+				hh.weight *= a.scalar
+			case Drop:
+				hh.weight = 0
+			}
+			if t.explain != nil {
+				t.note(hh, "negated by %q (%s x%.2f)", t.raw(j), a.mode, a.factor())
+			}
+		}
+	}
+	// A rated negator ("no" in "no hostility") stops counting on its own.
+	for h := range hits {
+		hh := &hits[h]
+		if hh.end-hh.start == 1 && t.toks[hh.start].flags&fNegUsed != 0 && t.toks[hh.start].mods[g]&mNeg != 0 {
+			if hh.weight != 0 && t.explain != nil {
+				t.note(hh, "negator, not rated itself")
+			}
+			hh.weight = 0
+		}
+	}
+	for i := range t.toks {
+		t.toks[i].flags &^= fNegUsed
+	}
+}
+
+func (a negation) factor() float64 {
+	switch a.mode {
+	case Flip:
+		return -a.scalar
+	case Damp:
+		return a.scalar
+	}
+	return 0
+}
+
+// contrast scales hits before a contrast word in its sentence by before, and hits after it by
+// after. With textScope it acts as VADER does: the first "but" of the whole text.
+type contrast struct {
+	before, after float64
+	textScope     bool
+}
+
+func (a contrast) adjust(t *text, hits []hit, g int) {
+	if len(hits) == 0 {
+		return
+	}
+	// For each sentence, the index of its first contrast word (or -1).
+	sentStart, cw := 0, -1
+	h := 0
+	for i := range t.toks {
+		if cw < 0 && t.toks[i].mods[g]&mContrast != 0 {
+			cw = i
+		}
+		if t.toks[i].flags&fSentEnd != 0 && !a.textScope || i == len(t.toks)-1 {
+			for ; h < len(hits) && int(hits[h].start) <= i; h++ {
+				if cw < 0 || int(hits[h].start) < sentStart {
+					continue
+				}
+				hh := &hits[h]
+				f := a.after
+				if int(hh.start) < cw {
+					f = a.before
+				}
+				hh.weight *= f
+				if t.explain != nil {
+					t.note(hh, "contrast x%.2f (%s %q)", f, map[bool]string{true: "before", false: "after"}[f == a.before], t.raw(cw))
+				}
+			}
+			sentStart, cw = i+1, -1
+		}
+	}
+}
+
+// hedge scales hits after a hedge word in the same clause; question scales hits in questions.
+type hedge struct {
+	hedge, question float64
+}
+
+func (a hedge) adjust(t *text, hits []hit, g int) {
+	for h := range hits {
+		hh := &hits[h]
+		i := int(hh.start)
+		if a.question != 1 && t.toks[i].flags&fQuestion != 0 {
+			hh.weight *= a.question
+			if t.explain != nil {
+				t.note(hh, "question x%.2f", a.question)
+			}
+		}
+		if a.hedge == 1 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			f := t.toks[j].flags
+			if f&(fSentEnd|fClauseEnd) != 0 {
+				break
+			}
+			if t.toks[j].mods[g]&mHedge != 0 {
+				hh.weight *= a.hedge
+				if t.explain != nil {
+					t.note(hh, "hedged by %q x%.2f", t.raw(j), a.hedge)
+				}
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package tone
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/quotetone/quotetone/lexicon"
+)
+
+// NegationMode says what a negator does to a hit within its window.
+type NegationMode string
+
+const (
+	Flip NegationMode = "flip" // multiply by -Scalar: "not hostile" counts as mildly constructive
+	Damp NegationMode = "damp" // multiply by Scalar: "not hostile" counts as a little hostile
+	Drop NegationMode = "drop" // the hit no longer counts
+)
+
+// Rules are the adjusters' settings: negation, intensity, contrast, hedges and questions.
+type Rules struct {
+	Negators []string // cue words; "n't" also matches every word ending in n't
+	// NegationWindow is how many words before a hit a negator reaches.
+	NegationWindow int
+	NegationMode   NegationMode
+	// NegationScalar is the factor of Flip (as -Scalar) and Damp; VADER uses 0.74.
+	NegationScalar float64
+	// NegationClause stops a negator at a comma, semicolon, colon or dash between it and the hit.
+	NegationClause bool
+
+	// Intensifiers add their weight to the size of the hit that follows within three words
+	// (less for the second and third word); negative weights diminish.
+	Intensifiers []lexicon.Term
+	// Caps adds VADER's emphasis to words in capitals among words that are not.
+	Caps bool
+
+	// Contrast words ("but") scale hits before them by ContrastBefore and after them by
+	// ContrastAfter, within the sentence.
+	Contrast       []string
+	ContrastBefore float64
+	ContrastAfter  float64
+
+	// Hedges ("may", "perhaps") scale hits later in their clause by HedgeFactor.
+	Hedges      []string
+	HedgeFactor float64
+	// QuestionFactor scales hits in sentences that end with a question mark.
+	QuestionFactor float64
+
+	// Alpha normalises a sum of weights s to s/sqrt(s*s+Alpha), in (-1, 1).
+	Alpha float64
+}
+
+// DefaultRules are the dimension rules: VADER's negation and intensity, contrast within a
+// sentence, and mild damping of hedged and questioned hits.
+func DefaultRules() Rules {
+	return Rules{
+		Negators:       DefaultNegators,
+		NegationWindow: 3,
+		NegationMode:   Flip,
+		NegationScalar: negScalar,
+		NegationClause: true,
+		Intensifiers:   DefaultIntensifiers,
+		Contrast:       []string{"but", "however", "yet", "nevertheless", "nonetheless"},
+		ContrastBefore: 0.5,
+		ContrastAfter:  1.5,
+		Hedges:         DefaultHedges,
+		HedgeFactor:    0.8,
+		QuestionFactor: 0.6,
+		Alpha:          1,
+	}
+}
+
+// DefaultHedges are words that make a claim tentative.
+var DefaultHedges = []string{"may", "might", "could", "perhaps", "possibly", "maybe", "probably", "seems", "seem", "apparently", "allegedly", "reportedly", "if", "unless", "whether", "would", "should"}
+
+// Validate checks the rules' values.
+func (r *Rules) Validate() error {
+	switch r.NegationMode {
+	case Flip, Damp, Drop:
+	default:
+		return fmt.Errorf("negation mode %q: want flip, damp or drop", r.NegationMode)
+	}
+	if r.NegationWindow < 0 || r.NegationWindow > 10 {
+		return fmt.Errorf("negation window %d: want 0 to 10", r.NegationWindow)
+	}
+	if r.Alpha <= 0 || math.IsNaN(r.Alpha) || math.IsInf(r.Alpha, 0) {
+		return fmt.Errorf("alpha %v: want a positive number", r.Alpha)
+	}
+	return nil
+}
+
+// modifiers is a compiled Rules' word lists.
+type modifiers struct {
+	words   map[string]modWord // single words
+	phrases []modPhrase        // multiword intensifiers ("kind of")
+	nt      bool               // "n't" negates every word ending in n't
+}
+
+type modWord struct {
+	boost float32
+	mods  uint8
+}
+
+type modPhrase struct {
+	words []string
+	boost float32
+}
+
+func compileModifiers(r *Rules) modifiers {
+	m := modifiers{words: map[string]modWord{}}
+	set := func(w string, f func(*modWord)) {
+		w = lowerString(w)
+		mw := m.words[w]
+		f(&mw)
+		m.words[w] = mw
+	}
+	for _, n := range r.Negators {
+		n = strings.TrimSpace(n)
+		if lowerString(n) == "n't" {
+			m.nt = true
+		}
+		set(n, func(mw *modWord) { mw.mods |= mNeg })
+	}
+	for _, t := range r.Intensifiers {
+		w := strings.Fields(lowerString(t.Text))
+		switch len(w) {
+		case 0:
+		case 1:
+			set(w[0], func(mw *modWord) { mw.boost = float32(t.Weight) })
+		default:
+			m.phrases = append(m.phrases, modPhrase{words: w, boost: float32(t.Weight)})
+		}
+	}
+	for _, h := range r.Hedges {
+		set(h, func(mw *modWord) { mw.mods |= mHedge })
+	}
+	for _, c := range r.Contrast {
+		set(c, func(mw *modWord) { mw.mods |= mContrast })
+	}
+	return m
+}
+
+// mark sets the modifier fields of group g on every token.
+func (m *modifiers) mark(t *text, g int) {
+	for i := range t.toks {
+		tk := &t.toks[i]
+		low := t.low(i)
+		if mw, ok := m.words[low]; ok {
+			tk.boost[g] = mw.boost
+			tk.mods[g] |= mw.mods
+		} else if m.nt && strings.HasSuffix(low, "n't") {
+			tk.mods[g] |= mNeg
+		}
+		for _, p := range m.phrases {
+			if p.words[0] != low || i+len(p.words) > len(t.toks) {
+				continue
+			}
+			k := 1
+			for ; k < len(p.words); k++ {
+				if t.low(i+k) != p.words[k] {
+					break
+				}
+			}
+			if k == len(p.words) {
+				for j := i; j < i+k-1; j++ {
+					t.toks[j].mods[g] |= mPart
+				}
+				t.toks[i+k-1].boost[g] = p.boost
+			}
+		}
+	}
+}

@@ -1,0 +1,253 @@
+// Package tone scores the tone of short texts, such as quotes, against lexicons: a valence in
+// [-1, 1] that combines a rule-based VADER score with a Naive Bayes model, and one score in
+// [-1, 1] per configured dimension (such as cooperation: constructive against hostility).
+//
+// Scoring runs tokens -> lexicon hits (the longest term wins) -> adjusters (negation,
+// intensity, contrast, hedges and questions) -> sums normalised to (-1, 1).
+package tone
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/quotetone/quotetone/lexicon"
+)
+
+// Score is the tone of one text.
+type Score struct {
+	Valence    float64    // [-1,1]: rule-based VADER-lexicon score combined with cdipaolo/sentiment
+	NBPositive float64    // cdipaolo/sentiment's own probability of positive, [0,1]
+	Dims       []DimScore // one per dimension, in Scorer.Dimensions() order
+}
+
+// DimScore is one dimension's score.
+type DimScore struct {
+	Score float64 // [-1,1]: towards the positive pole (constructive) or the negative (hostility)
+	Hits  int     // lexicon hits that counted
+}
+
+// A Pole is one end of a dimension: a name and its terms. Term weights are magnitudes (the
+// pole gives the sign); 0 means Weight, and a Weight of 0 means 1.
+type Pole struct {
+	Name   string
+	Weight float64
+	Terms  []lexicon.Term
+}
+
+// A Dimension is a scale between a positive and a negative pole.
+type Dimension struct {
+	Name     string
+	Positive Pole
+	Negative Pole
+}
+
+// Options configure a Scorer. The zero value scores valence only, with default rules.
+type Options struct {
+	Dimensions []Dimension
+	// Rules for the dimensions; nil means DefaultRules.
+	Rules *Rules
+	// Valence configures the valence score; nil means DefaultValence.
+	Valence *Valence
+	// NB is the Naive Bayes model; nil loads DefaultNB (once per process).
+	NB *NB
+}
+
+// Scorer scores texts with one lexicon set and an ordered chain of adjusters. It is safe for
+// concurrent use.
+type Scorer struct {
+	m         *matcher
+	dims      []Dimension
+	names     []string
+	valence   Valence
+	vrules    Rules
+	rules     Rules
+	mods      [2]modifiers
+	adjusters [2][]adjuster
+	nb        *NB
+	pool      sync.Pool
+}
+
+// ErrConfig is wrapped by errors about Options.
+var ErrConfig = errors.New("invalid tone options")
+
+// New compiles the lexicons and rules into a Scorer.
+func New(opts Options) (*Scorer, error) {
+	s := &Scorer{m: newMatcher(), dims: opts.Dimensions, nb: opts.NB}
+	s.rules = DefaultRules()
+	if opts.Rules != nil {
+		s.rules = *opts.Rules
+	}
+	if err := s.rules.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	s.valence = DefaultValence()
+	if opts.Valence != nil {
+		s.valence = *opts.Valence
+	}
+	s.vrules = s.valence.Rules
+	if err := s.vrules.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: valence: %v", ErrConfig, err)
+	}
+	if s.nb == nil && s.valence.NBWeight != 0 || s.nb == nil {
+		nb, err := DefaultNB()
+		if err != nil {
+			return nil, err
+		}
+		s.nb = nb
+	}
+	vlex := s.valence.Lexicon
+	if vlex == nil {
+		var err error
+		if vlex, err = VADER(); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range vlex.Categories {
+		sign := 1.0
+		if strings.Contains(strings.ToLower(c.Name), "neg") {
+			sign = -1
+		}
+		for _, t := range c.Terms {
+			w := t.Weight
+			if w == 0 {
+				w = sign * nonZero(c.Weight)
+			}
+			if err := s.m.add(0, t, w); err != nil {
+				return nil, fmt.Errorf("%w: valence lexicon: %q: %v", ErrConfig, t.Text, err)
+			}
+		}
+	}
+	if s.valence.Lexicon == nil {
+		for _, t := range vaderIdioms {
+			if err := s.m.add(0, t, t.Weight); err != nil {
+				return nil, err
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for d, dim := range s.dims {
+		if dim.Name == "" {
+			return nil, fmt.Errorf("%w: dimension %d has no name", ErrConfig, d)
+		}
+		if seen[dim.Name] {
+			return nil, fmt.Errorf("%w: dimension %q twice", ErrConfig, dim.Name)
+		}
+		seen[dim.Name] = true
+		s.names = append(s.names, dim.Name)
+		for _, p := range []struct {
+			pole Pole
+			sign float64
+		}{{dim.Positive, 1}, {dim.Negative, -1}} {
+			for _, t := range p.pole.Terms {
+				w := math.Abs(t.Weight)
+				if w == 0 {
+					w = math.Abs(nonZero(p.pole.Weight))
+				}
+				if err := s.m.add(d+1, t, p.sign*w); err != nil {
+					return nil, fmt.Errorf("%w: dimension %s: %s: %q: %v", ErrConfig, dim.Name, p.pole.Name, t.Text, err)
+				}
+			}
+		}
+	}
+	for g, r := range []*Rules{&s.vrules, &s.rules} {
+		s.mods[g] = compileModifiers(r)
+		s.adjusters[g] = []adjuster{
+			intensity{window: 3, caps: r.Caps},
+			negation{window: r.NegationWindow, mode: r.NegationMode, scalar: r.NegationScalar, clause: r.NegationClause},
+		}
+		if len(r.Contrast) > 0 {
+			s.adjusters[g] = append(s.adjusters[g], contrast{before: r.ContrastBefore, after: r.ContrastAfter, textScope: g == 0 && s.valence.ContrastWholeText})
+		}
+		if r.HedgeFactor != 1 && r.HedgeFactor != 0 || r.QuestionFactor != 1 && r.QuestionFactor != 0 {
+			s.adjusters[g] = append(s.adjusters[g], hedge{hedge: orOne(r.HedgeFactor), question: orOne(r.QuestionFactor)})
+		}
+	}
+	s.pool.New = func() any { return new(text) }
+	return s, nil
+}
+
+func nonZero(w float64) float64 {
+	if w == 0 {
+		return 1
+	}
+	return w
+}
+
+func orOne(f float64) float64 {
+	if f == 0 {
+		return 1
+	}
+	return f
+}
+
+// Dimensions lists the dimension names in score order.
+func (s *Scorer) Dimensions() []string { return s.names }
+
+// Score scores text. It is safe for concurrent use.
+func (s *Scorer) Score(src string) Score {
+	t := s.pool.Get().(*text)
+	res := Score{Dims: make([]DimScore, len(s.dims))}
+	s.score(t, src, &res)
+	t.explain = nil
+	s.pool.Put(t)
+	return res
+}
+
+func (s *Scorer) score(t *text, src string, res *Score) {
+	t.tokenize(src, s.m)
+	slots := len(s.dims) + 1
+	t.scan(s.m, slots)
+	s.mods[0].mark(t, 0)
+	if len(s.dims) > 0 {
+		s.mods[1].mark(t, 1)
+	}
+	// An intensifier or a word inside a multiword modifier is not rated itself.
+	vh := t.hits[:0]
+	for _, h := range t.hits {
+		if tk := &t.toks[h.start]; h.end-h.start == 1 && (tk.boost[0] != 0 || tk.mods[0]&mPart != 0) {
+			continue
+		}
+		vh = append(vh, h)
+	}
+	t.hits = vh
+	dh := t.dh
+	for _, a := range s.adjusters[0] {
+		a.adjust(t, vh, 0)
+	}
+	for _, a := range s.adjusters[1] {
+		a.adjust(t, dh, 1)
+	}
+	t.sums = grow(t.sums, slots)
+	t.counts = grow(t.counts, slots)
+	for i := range t.sums {
+		t.sums[i], t.counts[i] = 0, 0
+	}
+	for _, h := range vh {
+		t.sums[0] += h.weight
+		t.counts[0]++
+	}
+	for _, h := range dh {
+		t.sums[h.slot] += h.weight
+		t.counts[h.slot]++
+	}
+	for d := range res.Dims {
+		sum := t.sums[d+1]
+		res.Dims[d] = DimScore{Score: normalize(sum, s.rules.Alpha), Hits: t.counts[d+1]}
+	}
+	lo, known, buf := s.nb.logOdds(src, t.nbuf[:0])
+	t.nbuf = buf
+	res.NBPositive = sigmoid(lo)
+	res.Valence = s.valence.combine(t, src, t.sums[0], t.counts[0], lo, known)
+}
+
+// normalize maps a sum of weights into (-1, 1) as VADER does.
+func normalize(s, alpha float64) float64 {
+	if s == 0 {
+		return 0
+	}
+	v := s / math.Sqrt(s*s+alpha)
+	return math.Max(-1, math.Min(1, v))
+}

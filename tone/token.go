@@ -1,0 +1,261 @@
+package tone
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token flags.
+const (
+	fAllCaps   uint16 = 1 << iota // every cased letter is upper case (Python's str.isupper)
+	fClauseEnd                    // followed by , ; : or a dash: negation scope stops here
+	fSentEnd                      // followed by . ! or ?
+	fQuestion                     // in a sentence that ends with ?
+	fLetter                       // holds at least one letter
+	fLex                          // a single-word entry of the valence lexicon
+	fNegUsed                      // a negator that negated a hit (its own rating no longer counts)
+)
+
+// Modifier bits, per group of rules (valence or dimensions).
+const (
+	mNeg      uint8 = 1 << iota // a negator
+	mPart                       // inside a multiword modifier ("kind" of "kind of"), not rated itself
+	mHedge                      // a hedge ("may", "perhaps")
+	mContrast                   // a contrast word ("but")
+)
+
+// A token is one word or emoticon of a text. Offsets index the text (start, end) and the
+// scratch buffer of lower-cased forms (lo, hi).
+type token struct {
+	start, end int32
+	lo, hi     int32
+	flags      uint16
+	// Modifiers under the valence rules [0] and the dimension rules [1]: boost is an
+	// intensifier's weight (on the last word of a multiword one), mods the m* bits.
+	boost [2]float32
+	mods  [2]uint8
+}
+
+// text is the scratch state of one Score call: tokens, their lower-cased forms, hits. It is
+// pooled, so scoring allocates almost nothing.
+type text struct {
+	src    string
+	lower  []byte
+	toks   []token
+	hits   []hit // valence hits
+	dh     []hit // dimension hits
+	nbuf   []byte
+	sums   []float64
+	counts []int
+	best   []int32
+	until  []int32
+	// explain collects notes when non-nil (lexicon explain); nil on the hot path.
+	explain *[]note
+}
+
+func (t *text) low(i int) string {
+	tk := &t.toks[i]
+	return string(t.lower[tk.lo:tk.hi]) // the compiler does not allocate for map lookups
+}
+
+func (t *text) raw(i int) string { return t.src[t.toks[i].start:t.toks[i].end] }
+
+// isEdgePunct reports characters stripped from the edges of words: ASCII punctuation as in
+// Python's string.punctuation, and typographic quotes, dashes and ellipses.
+func isEdgePunct(r rune) bool {
+	if r < 0x80 {
+		return asciiPunct[r]
+	}
+	switch r {
+	case '‘', '’', '‚', '‛', '“', '”', '„', '‟', '«', '»', '‹', '›', '…', '–', '—', '＂', '＇', '（', '）', '¡', '¿':
+		return true
+	}
+	return false
+}
+
+var asciiPunct = func() (t [128]bool) {
+	for _, c := range "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" {
+		t[c] = true
+	}
+	return t
+}()
+
+// isApostrophe reports the marks that stand for an apostrophe inside words.
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '＇' || r == '`'
+}
+
+// appendLower appends the lower-case form of s to b, with every apostrophe mark as '.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isApostrophe(r) {
+			b = append(b, '\'')
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// lowerString is appendLower for compiling lexicons.
+func lowerString(s string) string { return string(appendLower(nil, s)) }
+
+// isSplit reports characters that separate words even without spaces around them.
+func isSplit(r rune) bool {
+	return r == '—' || r == '–' || r == '…' || r == '―'
+}
+
+// tokenize splits src into tokens. A field (a run without spaces) whose whole lower-cased form
+// is a lexicon key (emoticons such as ":-)") is kept whole; otherwise punctuation is stripped
+// from its edges and the characters stripped after it set the clause and sentence flags.
+func (t *text) tokenize(src string, m *matcher) {
+	t.src = src
+	t.lower = t.lower[:0]
+	t.toks = t.toks[:0]
+	sentStart := 0
+	i := 0
+	for i < len(src) {
+		// skip spaces
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				i++
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(src[i:])
+			if unicode.IsSpace(r) || isSplit(r) {
+				i += n
+				continue
+			}
+		}
+		// find the field end
+		j := i
+		for j < len(src) {
+			c := src[j]
+			if c < utf8.RuneSelf {
+				if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+					break
+				}
+				if c == '-' && j+1 < len(src) && src[j+1] == '-' {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(src[j:])
+			if unicode.IsSpace(r) || isSplit(r) {
+				break
+			}
+			j += n
+		}
+		if j == i { // a field starting with "--"
+			for i < len(src) && src[i] == '-' {
+				i++
+			}
+			if n := len(t.toks); n > 0 {
+				t.toks[n-1].flags |= fClauseEnd
+			}
+			continue
+		}
+		field := src[i:j]
+		start, end := i, j
+		if j < len(src) && src[j] == '-' { // "--" dash
+			for j < len(src) && src[j] == '-' {
+				j++
+			}
+		}
+		// strip edge punctuation
+		s, e := start, end
+		for s < e {
+			r, n := utf8.DecodeRuneInString(src[s:e])
+			if !isEdgePunct(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(src[s:e])
+			if !isEdgePunct(r) {
+				break
+			}
+			e -= n
+		}
+		var flags uint16
+		for _, r := range src[e:end] {
+			switch r {
+			case '.', '!', '?', '…':
+				flags |= fSentEnd
+			case ',', ';', ':', '—', '–':
+				flags |= fClauseEnd
+			}
+		}
+		if end < len(src) {
+			if r, _ := utf8.DecodeRuneInString(src[end:]); isSplit(r) || r == '-' {
+				flags |= fClauseEnd
+			}
+		}
+		lo := len(t.lower)
+		if s != start || e != end || s == e {
+			// A field with punctuation at its edges: keep it whole when the lexicon knows it.
+			t.lower = appendLower(t.lower, field)
+			if m != nil && m.hasKey(t.lower[lo:]) || s == e {
+				s, e = start, end
+			} else {
+				t.lower = t.lower[:lo]
+				t.lower = appendLower(t.lower, src[s:e])
+			}
+		} else {
+			t.lower = appendLower(t.lower, field)
+		}
+		upper, lowerSeen, letter := false, false, false
+		for _, r := range src[s:e] {
+			if unicode.IsLetter(r) {
+				letter = true
+				if unicode.IsUpper(r) {
+					upper = true
+				} else if unicode.IsLower(r) {
+					lowerSeen = true
+				}
+			}
+		}
+		if upper && !lowerSeen {
+			flags |= fAllCaps
+		}
+		if letter {
+			flags |= fLetter
+		}
+		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags})
+		if flags&fSentEnd != 0 {
+			if containsRune(src[e:end], '?') {
+				for k := sentStart; k < len(t.toks); k++ {
+					t.toks[k].flags |= fQuestion
+				}
+			}
+			sentStart = len(t.toks)
+		}
+		i = j
+	}
+}
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
