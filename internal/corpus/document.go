@@ -1,6 +1,8 @@
 // Package corpus reads news articles from files, folders, globs and stdin into Documents.
 package corpus
 
+import "strconv"
+
 // A Document is one article as read, before quotes are extracted.
 type Document struct {
 	ID     string // stable: the record's id, or derived from the file path (and line)
@@ -24,4 +26,17 @@ type Failure struct {
 	Line   int    // 1-based line for record formats, 0 otherwise
 	DocID  string // id when known
 	Reason string // lower-case, says what to fix
+}
+
+// Position returns where the failure is, as "path:line", or "path" when Line is 0.
+func (f Failure) Position() string {
+	if f.Line > 0 {
+		return f.Path + ":" + strconv.Itoa(f.Line)
+	}
+	return f.Path
+}
+
+// String returns "path:line: reason" (or "path: reason").
+func (f Failure) String() string {
+	return f.Position() + ": " + f.Reason
 }

@@ -1,0 +1,135 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// readRecords runs the reader for fm over b, as Walk would for a file named "f".
+func readRecords(t *testing.T, b []byte, fm format) walkResult {
+	t.Helper()
+	var res walkResult
+	w := &walker{
+		ctx:  context.Background(),
+		emit: func(d Document) error { res.docs = append(res.docs, d); return nil },
+		fail: func(f Failure) { res.fails = append(res.fails, f) },
+		seen: map[string]bool{},
+		max:  1 << 20,
+	}
+	if err := w.decode(bufio.NewReader(bytes.NewReader(b)), "f", "f", fm); err != nil {
+		t.Fatalf("decode(%q) = %v, want nil", b, err)
+	}
+	return res
+}
+
+func FuzzJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"“Yes,” she said."}` + "\n" + `{"text":"x"}`))
+	f.Add([]byte("\xEF\xBB\xBF{\"id\":1,\"text\":\"caf\xe9\",\"title\":null}\r\n\n[1]\n{\"text\":{}}\n{\"html\":\"<p>x</p>\"}"))
+	f.Add([]byte(`{"id":"a","text":"broken`))
+	f.Add([]byte{0, 1, 2, '\n', '{'})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		res := readRecords(t, b, formatJSONL)
+		lines := 0
+		for _, l := range bytes.Split(b, []byte("\n")) {
+			if len(bytes.TrimSpace(bytes.TrimPrefix(l, []byte{0xEF, 0xBB, 0xBF}))) > 0 {
+				lines++
+			}
+		}
+		for _, d := range res.docs {
+			if d.Line < 1 || d.ID == "" || (d.Text == "" && d.HTML == "") {
+				t.Errorf("JSONL(%q) emitted %+v: want a line, an id and text or html", b, d)
+			}
+			if !utf8.ValidString(d.Text) || !utf8.ValidString(d.ID) {
+				t.Errorf("JSONL(%q) emitted invalid UTF-8 %q", b, d.Text)
+			}
+		}
+		binary := len(res.fails) == 1 && strings.HasPrefix(res.fails[0].Reason, "binary")
+		empty := lines == 0 && len(res.fails) == 1 && len(res.docs) == 0
+		if !binary && !empty && len(res.docs)+len(res.fails) != lines {
+			t.Errorf("JSONL(%q) = %d documents + %d failures, want one per non-blank line (%d)", b, len(res.docs), len(res.fails), lines)
+		}
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("id,text\n1,\"He said \"\"yes\"\".\"\n2\n,no id\n"), false)
+	f.Add([]byte("\xEF\xBB\xBFtitle\ttext\nT\tbare \"quote\n"), true)
+	f.Add([]byte("text\n\"unterminated\n"), false)
+	f.Add([]byte("a,b\n1,2\n"), false)
+	f.Fuzz(func(t *testing.T, b []byte, tab bool) {
+		fm := formatCSV
+		if tab {
+			fm = formatTSV
+		}
+		res := readRecords(t, b, fm)
+		for _, d := range res.docs {
+			if d.Line < 2 || d.ID == "" || (strings.TrimSpace(d.Text) == "" && d.HTML == "") {
+				t.Errorf("CSV(%q) emitted %+v: want a line after the header, an id and text", b, d)
+			}
+			if !utf8.ValidString(d.Text) || !utf8.ValidString(d.ID) || !utf8.ValidString(d.Title) {
+				t.Errorf("CSV(%q) emitted invalid UTF-8 %q", b, d.Text)
+			}
+		}
+	})
+}
+
+// FuzzCSVRoundTrip writes a record with encoding/csv and reads it back.
+func FuzzCSVRoundTrip(f *testing.F) {
+	f.Add("a1", "“We will keep building,” said Mara Ellison.\nSecond paragraph, with a comma.")
+	f.Add("", `He said "no" twice`)
+	f.Add(" id ", "x")
+	f.Fuzz(func(t *testing.T, id, text string) {
+		if !utf8.ValidString(id) || !utf8.ValidString(text) || strings.TrimSpace(text) == "" ||
+			strings.ContainsRune(text, '\r') || strings.ContainsRune(id, '\r') || strings.ContainsRune(id, '\n') || strings.HasPrefix(id, "\uFEFF") {
+			return
+		}
+		var buf bytes.Buffer
+		cw := csv.NewWriter(&buf)
+		cw.Write([]string{"id", "text"})
+		cw.Write([]string{id, text})
+		cw.Flush()
+		res := readRecords(t, buf.Bytes(), formatCSV)
+		wantID := strings.TrimSpace(id)
+		if wantID == "" {
+			wantID = "f:2"
+		}
+		if len(res.docs) != 1 || len(res.fails) != 0 || res.docs[0].Text != text || res.docs[0].ID != wantID {
+			t.Errorf("CSV round trip (%q, %q) = %+v, %v; want id %q and the same text", id, text, res.docs, res.fails, wantID)
+		}
+	})
+}
+
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("\xEF\xBB\xBFa\r\nb\rc"))
+	f.Add([]byte{0xFF, 0xFE, 'a', 0, 'b'})
+	f.Add([]byte("caf\xe9 \x93q\x94 \x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, _, err := decodeText(b)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(s) || strings.ContainsAny(s, "\r\x00") {
+			t.Errorf("decodeText(%q) = %q: want valid UTF-8 without CR or NUL", b, s)
+		}
+	})
+}
+
+func FuzzExtractHTML(f *testing.F) {
+	f.Add(`<html><head><title>T</title></head><body><nav>Home</nav><article><p>“Yes,” she said.</p></article></body></html>`)
+	f.Add(`<p>a<br>b</p><table><tr><td>x</td><td>y</td></tr></table>`)
+	f.Add(`<html><body><form><p>x</p></form>`)
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, err := ExtractHTML(Document{HTML: page})
+		if err != nil {
+			return
+		}
+		if strings.Contains(doc.Text, "\n\n\n") {
+			t.Errorf("ExtractHTML(%q).Text = %q: want single blank lines between paragraphs", page, doc.Text)
+		}
+	})
+}
