@@ -1,0 +1,417 @@
+// Package pipeline glues the stages together: corpus → quote → tone → report. It runs the
+// documents on all cores, keeps their input order, applies shards, and writes every report
+// atomically. It is the only package that knows all the others.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/quotetone/quotetone/internal/corpus"
+	"github.com/quotetone/quotetone/internal/quote"
+	"github.com/quotetone/quotetone/internal/report"
+	"github.com/quotetone/quotetone/tone"
+)
+
+// An Extractor finds the quotes in a text (quote.Extractor).
+type Extractor interface {
+	Extract(text string) []quote.Quote
+}
+
+// A Scorer scores the tone of a quote (tone.Scorer).
+type Scorer interface {
+	Dimensions() []string
+	Score(text string) tone.Score
+}
+
+// Options configure a run.
+type Options struct {
+	Inputs    []string
+	OutDir    string
+	Corpus    corpus.Options
+	Extractor Extractor
+	Scorer    Scorer
+	Workers   int // 0 means one per CPU
+	Shard     Shard
+	MaxErrors int // stop once more documents than this have failed; 0 means never
+	Format    report.Format
+	Period    string // "", day, week or month: adds speakers_by_period.csv
+	// Manifest fields that the caller knows: Version, ConfigHash, ConfigFile.
+	Manifest report.Manifest
+	// Writers produce extra report formats (xlsx, html) from the finished run.
+	Writers []ReportWriter
+	// State, if set, makes the run incremental: documents it lists with the same content are
+	// skipped, and the others are added to it once the reports are written.
+	State *State
+	Log   *slog.Logger
+	// Progress, if set, is called after each document with the running totals.
+	Progress func(Progress)
+}
+
+// Progress is a running count of a batch.
+type Progress struct {
+	Documents, Failed, Quotes int64
+}
+
+// A ReportWriter writes one extra report format (xlsx, html) into the output folder after the
+// CSV files are in place.
+type ReportWriter interface {
+	WriteReport(run *report.Run) error
+}
+
+// ErrTooManyErrors is returned when a run stops at run.max_errors.
+var ErrTooManyErrors = errors.New("too many failed documents")
+
+type job struct {
+	idx int // place among this shard's documents
+	seq int // place among all documents read
+	doc corpus.Document
+}
+
+type result struct {
+	job
+	doc    corpus.Document
+	quotes []quote.Quote
+	scores []tone.Score
+	err    error
+}
+
+// Run reads the inputs, finds and scores quotes, and writes the reports into opts.OutDir.
+// Documents that fail are reported in errors.csv and the run goes on; Run returns an error only
+// when the run as a whole failed (no reports written). The returned manifest counts failures.
+func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
+	start := time.Now()
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	dims := opts.Scorer.Dimensions()
+	out, err := newOutputs(opts.OutDir, dims, opts.Format)
+	if err != nil {
+		return nil, err
+	}
+	defer out.abort()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	man := opts.Manifest
+	man.Tool = "quotetone"
+	man.Inputs = opts.Inputs
+	man.Dimensions = dims
+	man.Shard = opts.Shard.String()
+	man.Format = report.ManifestFormat{BOM: opts.Format.BOM, Delimiter: string(opts.Format.Delimiter), DecimalComma: opts.Format.DecimalComma, Period: opts.Period}
+	man.Started = start.UTC().Format(time.RFC3339)
+
+	var (
+		mu       sync.Mutex
+		readErrs []report.ErrorRow
+	)
+	var failed atomic.Int64
+	tokens := make(chan struct{}, workers*8) // bounds documents in flight, and so memory
+	jobs := make(chan job, workers*2)
+	results := make(chan result, workers*2)
+
+	var walkErr error
+	var others, skipped int64
+	go func() {
+		defer close(jobs)
+		idx, seq := 0, 0
+		walkErr = corpus.Walk(ctx, opts.Inputs, opts.Corpus, func(d corpus.Document) error {
+			s := seq
+			seq++
+			if !opts.Shard.Has(s) {
+				others++
+				return nil
+			}
+			if opts.State != nil {
+				if opts.State.Done(&d) {
+					skipped++
+					return nil
+				}
+				opts.State.Record(&d)
+			}
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{idx: idx, seq: s, doc: d}:
+				idx++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}, func(f corpus.Failure) {
+			mu.Lock()
+			readErrs = append(readErrs, report.ErrorRow{Level: "error", Path: f.Path, Line: f.Line, DocID: f.DocID, Reason: f.Reason})
+			mu.Unlock()
+			n := failed.Add(1)
+			opts.Log.Warn("input failed", "path", f.Path, "line", f.Line, "reason", f.Reason)
+			if opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
+				cancel()
+			}
+		})
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- process(j, opts.Extractor, opts.Scorer)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	agg := report.NewAggregator(dims, opts.Period)
+	var docErrs []report.ErrorRow
+	var counts report.Counts
+	pending := map[int]result{}
+	next := 0
+	for r := range results {
+		pending[r.idx] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := out.add(&r, agg, &counts, &docErrs); err != nil {
+				cancel()
+				for range results { // let the workers finish
+				}
+				return nil, err
+			}
+			if r.err != nil {
+				if opts.State != nil {
+					opts.State.Forget(r.doc.ID)
+				}
+				n := failed.Add(1)
+				if opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
+					cancel()
+				}
+			}
+			<-tokens
+			if opts.Progress != nil {
+				opts.Progress(Progress{Documents: counts.Documents, Failed: failed.Load(), Quotes: counts.Quotes})
+			}
+		}
+	}
+	if n := failed.Load(); opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
+		return nil, fmt.Errorf("%w: %d documents failed, more than run.max_errors (%d); see the log for each", ErrTooManyErrors, n, opts.MaxErrors)
+	}
+	if walkErr != nil {
+		return nil, fmt.Errorf("read inputs: %w", walkErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	errs := report.SortErrors(append(readErrs, docErrs...))
+	counts.ReadErrors = int64(len(readErrs))
+	counts.Failed += int64(len(readErrs))
+	counts.OtherShards = others
+	counts.Skipped = skipped
+	counts.Speech = agg.Speech
+	counts.Terms = agg.Terms
+	counts.Unattributed = agg.Unattributed
+	counts.Speakers = int64(agg.Speakers())
+	man.Counts = counts
+	man.Finished = time.Now().UTC().Format(time.RFC3339)
+	man.Timings = map[string]string{"total": time.Since(start).Round(time.Millisecond).String()}
+	man.Errors = firstErrors(errs, 20)
+	if err := out.finish(agg, errs, &man, opts.Period); err != nil {
+		return nil, err
+	}
+	if opts.State != nil {
+		if err := opts.State.Save(); err != nil {
+			return &man, fmt.Errorf("save state: %w", err)
+		}
+	}
+	if len(opts.Writers) > 0 {
+		run := &report.Run{Dir: opts.OutDir, Manifest: &man, Dimensions: dims, Format: opts.Format, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}
+		for _, w := range opts.Writers {
+			if err := w.WriteReport(run); err != nil {
+				return &man, fmt.Errorf("write report: %w", err)
+			}
+		}
+	}
+	return &man, nil
+}
+
+func firstErrors(errs []report.ErrorRow, n int) []report.ErrorRow {
+	var out []report.ErrorRow
+	for _, e := range errs {
+		if e.Level == "error" && len(out) < n {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// process extracts and scores one document. A panic in any stage fails only this document.
+func process(j job, ex Extractor, sc Scorer) (r result) {
+	r = result{job: j, doc: j.doc}
+	defer func() {
+		if p := recover(); p != nil {
+			r.quotes, r.scores = nil, nil
+			r.err = fmt.Errorf("internal error (please report it with this document): %v\n%s", p, firstLines(string(debug.Stack()), 8))
+		}
+	}()
+	if r.doc.HTML != "" {
+		d, err := corpus.ExtractHTML(r.doc)
+		if err != nil {
+			r.err = fmt.Errorf("extract main text from HTML: %w", err)
+			return r
+		}
+		r.doc = d
+		r.doc.HTML = ""
+	}
+	r.quotes = ex.Extract(r.doc.Text)
+	r.scores = make([]tone.Score, len(r.quotes))
+	for i, q := range r.quotes {
+		r.scores[i] = sc.Score(q.Text)
+	}
+	return r
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// outputs are the streaming report files of a run, committed together at the end.
+type outputs struct {
+	dir       string
+	format    report.Format
+	quotes    *report.AtomicFile
+	quotesW   *report.Writer
+	documents *report.AtomicFile
+	docsW     *report.Writer
+	docHeader bool
+	staged    []*report.AtomicFile
+}
+
+func newOutputs(dir string, dims []string, f report.Format) (*outputs, error) {
+	o := &outputs{dir: dir, format: f}
+	var err error
+	if o.quotes, err = report.CreateAtomic(filepath.Join(dir, report.QuotesFile)); err != nil {
+		return nil, err
+	}
+	if o.documents, err = report.CreateAtomic(filepath.Join(dir, report.DocumentsFile)); err != nil {
+		o.quotes.Abort()
+		return nil, err
+	}
+	o.staged = []*report.AtomicFile{o.quotes, o.documents}
+	o.quotesW = report.NewWriter(o.quotes, f)
+	o.docsW = report.NewWriter(o.documents, f)
+	if err := o.quotesW.Write(report.QuoteHeader(dims)); err != nil {
+		return nil, err
+	}
+	if err := o.docsW.Write(report.DocumentHeader()); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func (o *outputs) add(r *result, agg *report.Aggregator, counts *report.Counts, errs *[]report.ErrorRow) error {
+	d := r.doc
+	counts.Documents++
+	row := report.DocumentRow{Seq: r.seq, DocID: d.ID, Path: d.Path, Line: d.Line, Title: d.Title, Date: d.Date, Source: d.Source, Status: "ok", Notes: strings.Join(d.Notes, "; ")}
+	if len(d.Notes) > 0 {
+		counts.RepairedNotes++
+		for _, n := range d.Notes {
+			*errs = append(*errs, report.ErrorRow{Level: "warning", Path: d.Path, Line: d.Line, DocID: d.ID, Reason: n})
+		}
+	}
+	if r.err != nil {
+		counts.Failed++
+		row.Status = "failed"
+		row.Notes = r.err.Error()
+		*errs = append(*errs, report.ErrorRow{Level: "error", Path: d.Path, Line: d.Line, DocID: d.ID, Reason: r.err.Error()})
+	}
+	row.Quotes = len(r.quotes)
+	if err := o.docsW.Write(row.Record()); err != nil {
+		return fmt.Errorf("write %s: %w", report.DocumentsFile, err)
+	}
+	for i, q := range r.quotes {
+		s := r.scores[i]
+		qr := report.QuoteRow{
+			Seq: r.seq, DocID: d.ID, Start: q.Start, End: q.End,
+			Speaker: q.Speaker, Mention: q.Mention, Cue: q.Cue, Kind: string(q.Kind), Quote: q.Text,
+			Valence: report.ToFixed(s.Valence), NBPositive: report.ToFixed(s.NBPositive),
+			Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
+		}
+		qr.Dims = make([]report.Fixed, len(s.Dims))
+		for k, ds := range s.Dims {
+			qr.Dims[k] = report.ToFixed(ds.Score)
+		}
+		if err := o.quotesW.Write(qr.Record(o.format)); err != nil {
+			return fmt.Errorf("write %s: %w", report.QuotesFile, err)
+		}
+		agg.Add(&qr)
+		counts.Quotes++
+	}
+	return nil
+}
+
+func (o *outputs) finish(agg *report.Aggregator, errs []report.ErrorRow, man *report.Manifest, period string) error {
+	for _, w := range []*report.Writer{o.quotesW, o.docsW} {
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return err
+		}
+	}
+	if err := report.WriteSummaries(agg, errs, man, period, o.format, o.stage); err != nil {
+		return err
+	}
+	for _, f := range o.staged {
+		if err := f.Commit(); err != nil {
+			return err
+		}
+	}
+	o.staged = nil
+	return report.SyncDir(o.dir)
+}
+
+func (o *outputs) stage(name string) (*report.AtomicFile, error) {
+	f, err := report.CreateAtomic(filepath.Join(o.dir, name))
+	if err != nil {
+		return nil, err
+	}
+	o.staged = append(o.staged, f)
+	return f, nil
+}
+
+func (o *outputs) abort() {
+	for _, f := range o.staged {
+		f.Abort()
+	}
+}

@@ -1,0 +1,260 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quotetone/quotetone/internal/quote"
+	"github.com/quotetone/quotetone/internal/report"
+	"github.com/quotetone/quotetone/tone"
+)
+
+// fakeScorer scores by simple word counts, so these tests exercise the pipeline, not tone.
+type fakeScorer struct{}
+
+func (fakeScorer) Dimensions() []string { return []string{"cooperation", "length"} }
+
+func (fakeScorer) Score(text string) tone.Score {
+	var v float64
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch strings.Trim(w, ".,!?\"'“”‘’") {
+		case "good", "fair", "ready", "help", "welcome":
+			v += 0.3
+		case "bad", "wrong", "furious", "threat", "not":
+			v -= 0.3
+		}
+	}
+	v = max(-1, min(1, v))
+	return tone.Score{Valence: v, NBPositive: 0.5 + v/2, Dims: []tone.DimScore{{Score: v / 3, Hits: 1}, {Score: float64(len(text)%100) / 100}}}
+}
+
+func testOptions(t *testing.T, out string, inputs ...string) Options {
+	t.Helper()
+	ex, err := quote.New(quote.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Inputs: inputs, OutDir: out, Extractor: ex, Scorer: fakeScorer{}, Format: report.DefaultFormat, Period: "month"}
+}
+
+var reportFiles = []string{report.QuotesFile, report.SpeakersFile, report.DocumentsFile, report.ErrorsFile, report.PeriodsFile}
+
+func readReports(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	for _, f := range reportFiles {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[f] = b
+	}
+	return m
+}
+
+func sameReports(t *testing.T, what string, a, b map[string][]byte) {
+	t.Helper()
+	for _, f := range reportFiles {
+		if !bytes.Equal(a[f], b[f]) {
+			t.Errorf("%s: %s differs:\n%s\n---- vs ----\n%s", what, f, a[f], b[f])
+		}
+	}
+}
+
+const corpusDir = "../../testdata/marks/corpus"
+
+func TestRunSameBytesForAnyWorkers(t *testing.T) {
+	var first map[string][]byte
+	for _, workers := range []int{1, 3, 8} {
+		out := t.TempDir()
+		opts := testOptions(t, out, corpusDir)
+		opts.Workers = workers
+		man, err := Run(context.Background(), opts)
+		if err != nil {
+			t.Fatalf("Run with %d workers: %v", workers, err)
+		}
+		if man.Counts.Documents != 4 || man.Counts.Quotes == 0 {
+			t.Errorf("Run counts = %+v, want 4 documents with quotes", man.Counts)
+		}
+		got := readReports(t, out)
+		if first == nil {
+			first = got
+			continue
+		}
+		sameReports(t, "workers 1 vs "+string(rune('0'+workers)), first, got)
+	}
+	if !bytes.HasPrefix(first[report.QuotesFile], []byte("\ufeffdoc_id,start,end,speaker")) {
+		t.Errorf("quotes.csv starts %q, want a BOM and the header", first[report.QuotesFile][:40])
+	}
+}
+
+func TestShardsPlusMergeEqualOneRun(t *testing.T) {
+	one := t.TempDir()
+	if _, err := Run(context.Background(), testOptions(t, one, corpusDir)); err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for i := range 3 {
+		dir := t.TempDir()
+		opts := testOptions(t, dir, corpusDir)
+		opts.Shard = Shard{Index: i, Count: 3}
+		if _, err := Run(context.Background(), opts); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		parts = append(parts, dir)
+	}
+	merged := t.TempDir()
+	man, err := Merge(merged, []string{parts[2], parts[0], parts[1]}, report.Manifest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if man.Counts.Documents != 4 {
+		t.Errorf("merged documents = %d, want 4", man.Counts.Documents)
+	}
+	sameReports(t, "3 shards + merge vs one run", readReports(t, one), readReports(t, merged))
+}
+
+func TestMergeRejectsOverlap(t *testing.T) {
+	a := t.TempDir()
+	if _, err := Run(context.Background(), testOptions(t, a, corpusDir)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Merge(t.TempDir(), []string{a, a}, report.Manifest{}); err == nil || !strings.Contains(err.Error(), "in two parts") {
+		t.Errorf("Merge of a folder with itself: err = %v, want it to name the overlap", err)
+	}
+}
+
+func TestIncrementalSkipsUnchanged(t *testing.T) {
+	src := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "“We are ready,” said Ana Lopes, the mayor.")
+	write("b.txt", "“It is a bad plan,” said Tom Reyes, a councillor.")
+	statePath := filepath.Join(t.TempDir(), "state.tsv")
+	run := func() *report.Manifest {
+		st, err := OpenState(statePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := testOptions(t, t.TempDir(), src)
+		opts.State = st
+		man, err := Run(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return man
+	}
+	if m := run(); m.Counts.Documents != 2 || m.Counts.Skipped != 0 {
+		t.Fatalf("first run counts = %+v, want 2 documents", m.Counts)
+	}
+	write("b.txt", "“It is a fair plan after all,” said Tom Reyes, a councillor.")
+	write("c.txt", "“Welcome,” said Ida Berg.")
+	if m := run(); m.Counts.Documents != 2 || m.Counts.Skipped != 1 {
+		t.Errorf("second run counts = %+v, want b and c processed and a skipped", m.Counts)
+	}
+	if m := run(); m.Counts.Documents != 0 || m.Counts.Skipped != 3 {
+		t.Errorf("third run counts = %+v, want all 3 skipped", m.Counts)
+	}
+}
+
+func TestParseShard(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Shard
+		ok   bool
+	}{{"0/1", Shard{0, 1}, true}, {"2/3", Shard{2, 3}, true}, {"3/3", Shard{}, false}, {"-1/2", Shard{}, false}, {"1", Shard{}, false}, {"a/b", Shard{}, false}} {
+		got, err := ParseShard(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseShard(%q) = %v, %v; want %v, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestShardFromEnv(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	tests := []struct {
+		env    map[string]string
+		want   Shard
+		ok     bool
+		hasErr bool
+	}{
+		{map[string]string{}, Shard{}, false, false},
+		{map[string]string{"JOB_COMPLETION_INDEX": "2", "QUOTETONE_SHARDS": "4"}, Shard{2, 4}, true, false},
+		{map[string]string{"JOB_COMPLETION_INDEX": "2"}, Shard{}, true, true},
+		{map[string]string{"SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "3"}, Shard{2, 4}, true, false},
+		{map[string]string{"SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "8"}, Shard{1, 8}, true, false},
+		{map[string]string{"SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_COUNT": "8"}, Shard{}, true, true},
+	}
+	for _, tt := range tests {
+		got, ok, err := ShardFromEnv(env(tt.env))
+		if got != tt.want || ok != tt.ok || (err != nil) != tt.hasErr {
+			t.Errorf("ShardFromEnv(%v) = %v, %v, %v; want %v, %v, err=%v", tt.env, got, ok, err, tt.want, tt.ok, tt.hasErr)
+		}
+	}
+}
+
+func TestScoreFormats(t *testing.T) {
+	tests := []struct {
+		name, in string
+		wantIDs  []string
+	}{
+		{"", "good news\nbad news\n", []string{"1", "2"}},
+		{"", "{\"id\":\"a\",\"text\":\"good\"}\n\n{\"id\":7,\"text\":\"bad\"}\n", []string{"a", "7"}},
+		{"x.csv", "id,text\nq1,\"good, fair\"\nq2,bad\n", []string{"q1", "q2"}},
+		{"", "text\tid\ngood\tt1\n", []string{"t1"}},
+		{"", "\ufeffid,text\nz,good\n", []string{"z"}},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		err := Score(context.Background(), strings.NewReader(tt.in), &out, fakeScorer{}, ScoreOptions{Name: tt.name, Workers: 2, Format: report.Format{Delimiter: ','}})
+		if err != nil {
+			t.Errorf("Score(%q): %v", tt.in, err)
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\r\n")
+		if lines[0] != "id,valence,nb_positive,cooperation,length" {
+			t.Errorf("Score(%q) header = %q", tt.in, lines[0])
+		}
+		if len(lines)-1 != len(tt.wantIDs) {
+			t.Errorf("Score(%q) wrote %d rows, want %d:\n%s", tt.in, len(lines)-1, len(tt.wantIDs), out.String())
+			continue
+		}
+		for i, id := range tt.wantIDs {
+			if !strings.HasPrefix(lines[i+1], id+",") {
+				t.Errorf("Score(%q) row %d = %q, want id %q", tt.in, i, lines[i+1], id)
+			}
+		}
+	}
+}
+
+func TestScoreKeepsOrderOnManyLines(t *testing.T) {
+	var in strings.Builder
+	for i := range 5000 {
+		if i%3 == 0 {
+			in.WriteString("good good\n")
+		} else {
+			in.WriteString("bad\n")
+		}
+	}
+	var out bytes.Buffer
+	if err := Score(context.Background(), strings.NewReader(in.String()), &out, fakeScorer{}, ScoreOptions{Workers: 4, Format: report.Format{Delimiter: ','}}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\r\n")[1:]
+	if len(lines) != 5000 {
+		t.Fatalf("got %d rows, want 5000", len(lines))
+	}
+	for i, l := range lines {
+		wantPos := i%3 == 0
+		if strings.HasPrefix(strings.SplitN(l, ",", 3)[1], "0.6") != wantPos {
+			t.Fatalf("row %d = %q is out of order", i, l)
+		}
+	}
+}
