@@ -9,11 +9,12 @@ var roleStop = toSet(`on in at of for with from to by who which that and or but 
 // its full name), and notes roles and gender evidence.
 func (d *doc) buildEntities() {
 	sentStart := 0      // first mention index of the current sentence
+	sentTok := 0        // first token of the current sentence
 	lastMentionTok := 0 // token of the last mention
 	for i := 0; i < len(d.toks); i++ {
 		t := d.toks[i]
 		if t.kind == tokPara || isSentenceEnd(t) {
-			sentStart = len(d.mentions)
+			sentStart, sentTok = len(d.mentions), i+1
 			continue
 		}
 		if t.quote >= 0 {
@@ -45,7 +46,7 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			subj := sentStart == len(d.mentions) || d.followedByCue(run.j) || d.precededByCue(run.i)
+			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i)
 			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
 			lastMentionTok = run.j
 		}

@@ -309,6 +309,13 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 	for e > lo && (isWord(d.toks[e-1]) && isAdverb(d.toks[e-1].lower) && !d.toks[e-1].cap || d.toks[e-1].text == ",") {
 		e--
 	}
+	if e > lo && d.toks[e-1].lower == "to" {
+		// "went on to say", "wanted to tell": the subject is before the verb phrase
+		e--
+		for n := 0; n < 3 && e > lo && isWord(d.toks[e-1]) && !d.toks[e-1].cap && !determiners[d.toks[e-1].lower] && !personalPronouns[d.toks[e-1].lower]; n++ {
+			e--
+		}
+	}
 	// comma-separated chunks back from e
 	type chunk struct{ i, j int }
 	var chunks []chunk
@@ -358,7 +365,7 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		if personalPronouns[first.lower] && c.j-c.i <= 4 {
 			return speakerMention{i: c.i, j: c.i + 1, kind: mPronoun, text: first.text} // he was quoted as
 		}
-		appositive := determiners[first.lower] || !first.cap || (c.j-c.i <= 2 && titles[bare(last.lower)] != "")
+		appositive := determiners[first.lower] || !first.cap || !last.cap || (c.j-c.i <= 2 && titles[bare(last.lower)] != "")
 		if appositive && ci+1 < len(chunks) {
 			// "Full Name, a spokesman for X, said" / "Full Name, Yellowhead MP, said"
 			if m, ok := nameChunk(chunks[ci+1]); ok {
@@ -441,6 +448,9 @@ func (d *doc) local(k int) {
 	if a < hi {
 		first := d.toks[a]
 		ok := endsOpen || first.text == "," || (isWord(first) && !first.cap) || endsStop || (isWord(first) && first.cap)
+		if clauseStarters[first.lower] || (first.text == "," && a+1 < hi && clauseStarters[d.toks[a+1].lower]) {
+			ok = false // “…” and shared a link: a new clause, not an attribution
+		}
 		if ok {
 			start := a
 			if first.text == "," {
@@ -530,6 +540,14 @@ func (d *doc) local(k int) {
 			cue = c
 			m = d.subject(b, c, q.openTok)
 		}
+	case q.openTok > b && d.toks[q.openTok-1].text == ":":
+		// Name: “…” / The president then leaned in and boomed: “…”
+		m = d.colonSpeaker(b, q.openTok-1)
+	case a < hi && isDash(d.toks[a]) && a+1 < hi && d.toks[a+1].cap:
+		// “…” ― Full Name
+		if run, ok := readNameRun(d.toks, a+1); ok && !run.possessive && !isOrgRun(run) {
+			m = speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(a+1, run.j)}
+		}
 	}
 	if cue >= 0 {
 		q.cue = d.toks[cue].text
@@ -548,10 +566,63 @@ func (d *doc) local(k int) {
 	}
 }
 
+var clauseStarters = toSet(`and but or then before after as while when because so although though which who where`)
+
+func isDash(t token) bool {
+	switch t.text {
+	case "\u2014", "\u2015", "\u2013", "-":
+		return true
+	}
+	return false
+}
+
+// colonSpeaker finds who speaks in "Name:" or in a sentence that ends with a colon and has
+// no cue: the name right before the colon, else the sentence's subject.
+func (d *doc) colonSpeaker(lo, colon int) speakerMention {
+	if colon-1 >= lo && isWord(d.toks[colon-1]) && d.toks[colon-1].cap {
+		s := colon - 1
+		for s > lo && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
+			s--
+		}
+		if run, ok := readNameRun(d.toks, s); ok && run.j == colon && !run.possessive && !isOrgRun(run) &&
+			(s == lo || !isWord(d.toks[s-1]) || len(run.words) > 1) {
+			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, colon)}
+		}
+	}
+	return d.sentenceSubject(lo, colon)
+}
+
+// sentenceSubject reads a name or pronoun that opens the sentence part [lo, hi).
+func (d *doc) sentenceSubject(lo, hi int) speakerMention {
+	i := lo
+	for i < hi && !isWord(d.toks[i]) {
+		i++
+	}
+	if i >= hi {
+		return speakerMention{}
+	}
+	t := d.toks[i]
+	if personalPronouns[t.lower] {
+		return speakerMention{i: i, j: i + 1, kind: mPronoun, text: t.text}
+	}
+	if t.cap {
+		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && isWord(d.toks[run.j]) && !d.toks[run.j].cap {
+			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
+		}
+	}
+	return speakerMention{}
+}
+
 // subject finds the speaker of the cue at v, looking before it down to lo or after it up to hi.
 func (d *doc) subject(lo, v, hi int) speakerMention {
 	if d.toks[v].lower == "according" {
 		return d.npAfter(v+2, hi)
+	}
+	// ", saying “…”" / ", writing “…”": the subject of the sentence's main clause
+	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || isAdverb(d.toks[v-1].lower)) {
+		if m := d.sentenceSubject(lo, v); m.kind != mNone {
+			return m
+		}
 	}
 	// inverted: only adverbs and commas between lo and the cue
 	inverted := true
