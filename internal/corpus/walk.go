@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"context"
@@ -379,15 +380,29 @@ func (w *walker) file(path, root string, explicit bool) error {
 		return nil
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return w.dir(path, root, nil, fi)
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return w.dir(path, root, nil, fi)
+		}
+		size = fi.Size()
 	}
 	ext, gz := splitExt(filepath.Base(path))
-	fm, ok := formatOf(ext)
-	if !ok && w.exts[ext] {
-		fm = formatText
+	fm, _ := formatOf(ext)
+	id := relID(root, path)
+	if !gz && (fm == formatText || fm == formatHTML) {
+		// Whole files are read in one allocation of the right size.
+		b, err := readAll(f, size, w.max)
+		if err != nil {
+			w.failure(path, 0, id, fmt.Sprintf("read error: %v", unwrapPath(err)))
+			return nil
+		}
+		if !isGzip(b) {
+			return w.wholeBytes(b, path, id, fm == formatHTML)
+		}
+		return w.read(bytes.NewReader(b), path, id, fm, true)
 	}
-	return w.read(f, path, relID(root, path), fm, gz)
+	return w.read(f, path, id, fm, gz)
 }
 
 // stdin reads Options.Stdin as the file "stdin".
@@ -405,7 +420,7 @@ func (w *walker) stdin() error {
 	fm, _ := formatOf(ext)
 	if name == "" {
 		r := io.Reader(br)
-		if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		if magic, _ := br.Peek(2); isGzip(magic) {
 			zr, err := gzip.NewReader(br)
 			if err != nil {
 				w.failure("-", 0, "", gzipReason(err, 0))
@@ -449,7 +464,7 @@ func sniff(r *bufio.Reader) format {
 // the gzip magic bytes.
 func (w *walker) read(r io.Reader, path, id string, fm format, gz bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); gz || (len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+	if magic, _ := br.Peek(2); gz || isGzip(magic) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			w.failure(path, 0, "", gzipReason(err, 0))
@@ -474,9 +489,36 @@ func (w *walker) decode(r *bufio.Reader, path, id string, fm format) error {
 	return w.whole(r, path, id, fm == formatHTML)
 }
 
+// isGzip reports whether b starts with the gzip magic bytes.
+func isGzip(b []byte) bool {
+	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b
+}
+
+// readAll reads r to its end, or to just past max bytes, starting with a buffer of size+1 bytes
+// when size is known.
+func readAll(r io.Reader, size int64, max int) ([]byte, error) {
+	if size <= 0 || size > int64(max) {
+		size = 4096
+	}
+	b := make([]byte, 0, size+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if len(b) > max || err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
 // whole reads a whole file as one document.
 func (w *walker) whole(r io.Reader, path, id string, isHTML bool) error {
-	b, err := io.ReadAll(io.LimitReader(r, int64(w.max)+1))
+	b, err := readAll(r, 0, w.max)
 	if err != nil {
 		if isGzipError(err) {
 			w.failure(path, 0, id, gzipReason(err, -1))
@@ -485,6 +527,11 @@ func (w *walker) whole(r io.Reader, path, id string, isHTML bool) error {
 		}
 		return nil
 	}
+	return w.wholeBytes(b, path, id, isHTML)
+}
+
+// wholeBytes turns the content of a whole file into one document.
+func (w *walker) wholeBytes(b []byte, path, id string, isHTML bool) error {
 	if len(b) > w.max {
 		w.failure(path, 0, id, fmt.Sprintf("file is larger than %d bytes (MaxRecordBytes): split it or raise the limit", w.max))
 		return nil
@@ -495,6 +542,7 @@ func (w *walker) whole(r io.Reader, path, id string, isHTML bool) error {
 	}
 	var text string
 	var notes []string
+	var err error
 	if isHTML {
 		text, notes, err = decodeHTML(b)
 	} else {

@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bbcDir is the shared evaluation corpus; tests that read it skip when it is absent.
+const bbcDir = "../../../shared/data/corpus/bbc"
+
+func needBBC(tb testing.TB) {
+	tb.Helper()
+	if _, err := os.Stat(bbcDir); err != nil {
+		tb.Skipf("evaluation corpus %s not here (%v)", bbcDir, err)
+	}
+}
+
+func TestWalkBBC(t *testing.T) {
+	needBBC(t)
+	var docs, notes, bytes int
+	var fails []Failure
+	err := Walk(context.Background(), []string{bbcDir}, Options{Extensions: []string{".txt"}}, func(d Document) error {
+		docs++
+		bytes += len(d.Text)
+		if len(d.Notes) > 0 {
+			notes++
+			if !strings.HasSuffix(d.ID, "sport/199.txt") {
+				t.Errorf("Walk(bbc) document %s notes = %q, want none", d.ID, d.Notes)
+			}
+		}
+		return nil
+	}, func(f Failure) { fails = append(fails, f) })
+	if err != nil || len(fails) > 0 {
+		t.Fatalf("Walk(bbc) = %v, failures %v, want none", err, fails)
+	}
+	// 2,225 articles and the corpus README.TXT (extensions match in any case).
+	if docs != 2226 || notes != 1 {
+		t.Errorf("Walk(bbc) = %d documents, %d with notes; want 2226 and 1", docs, notes)
+	}
+	t.Logf("Walk(bbc): %d documents, %d bytes of text", docs, bytes)
+}
+
+func BenchmarkWalkBBC(b *testing.B) {
+	needBBC(b)
+	b.ReportAllocs()
+	var size int64
+	for b.Loop() {
+		size = 0
+		n := 0
+		err := Walk(context.Background(), []string{bbcDir}, Options{}, func(d Document) error {
+			n++
+			size += int64(len(d.Text))
+			return nil
+		}, func(Failure) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n), "docs/op")
+	}
+	b.SetBytes(size)
+}
+
+// htmlPages returns the bytes of test pages: ours, and real-world pages shipped with
+// go-trafilatura's module, when the module cache has them.
+func htmlPages(b *testing.B) [][]byte {
+	own, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := [][]byte{own}
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		return pages
+	}
+	glob := filepath.Join(strings.TrimSpace(string(out)), "github.com/markusmobius/go-trafilatura@*/test-files/comparison/*.html")
+	files, _ := filepath.Glob(glob)
+	if len(files) > 200 {
+		files = files[:200]
+	}
+	for _, f := range files {
+		if p, err := os.ReadFile(f); err == nil {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+func BenchmarkExtractHTML(b *testing.B) {
+	pages := htmlPages(b)
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p))
+	}
+	b.Logf("%d pages, %d bytes on average", len(pages), size/int64(len(pages)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := pages[i%len(pages)]
+		i++
+		ExtractHTML(Document{HTML: string(p)})
+	}
+	b.SetBytes(size / int64(len(pages)))
+}
