@@ -14,7 +14,8 @@ var defaultCueVerbs = []string{
 	"observe", "stress", "confirm", "deny", "maintain", "report", "reiterate", "agree",
 	"caution", "plead", "read", "chant", "describe", "elaborate", "inform", "testify",
 	"recount", "muse", "wonder", "snap", "fire", "bark", "gush", "tout", "brag",
-	"grumble", "point", "begin", "go", "put", "share", "email", "text",
+	"grumble", "point", "begin", "go", "put", "share", "email", "text", "disagree", "object",
+	"interject", "interrupt", "boom", "thunder", "rebut",
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also

@@ -605,8 +605,21 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 	if personalPronouns[t.lower] {
 		return speakerMention{i: i, j: i + 1, kind: mPronoun, text: t.text}
 	}
+	if determiners[t.lower] {
+		// "The opposition leader, Full Name, disagreed:"
+		j := i + 1
+		for j < hi && isWord(d.toks[j]) && j-i < 6 {
+			j++
+		}
+		if j+1 < hi && d.toks[j].text == "," && d.toks[j+1].cap {
+			if run, ok := readNameRun(d.toks, j+1); ok && run.j < hi && d.toks[run.j].text == "," && !run.possessive && !isOrgRun(run) {
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(j+1, run.j)}
+			}
+		}
+		return speakerMention{}
+	}
 	if t.cap {
-		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && isWord(d.toks[run.j]) && !d.toks[run.j].cap {
+		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == ",") {
 			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
 		}
 	}

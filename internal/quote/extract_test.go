@@ -1,0 +1,308 @@
+package quote
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustNew(t testing.TB, opts Options) *Extractor {
+	t.Helper()
+	x, err := New(opts)
+	if err != nil {
+		t.Fatalf("New(%+v): %v", opts, err)
+	}
+	return x
+}
+
+// want is the short form of a quote in these tests: kind, text and speaker.
+type want struct {
+	kind    Kind
+	text    string
+	speaker string
+}
+
+func (w want) String() string { return fmt.Sprintf("%s %q by %q", w.kind, w.text, w.speaker) }
+
+func got(qs []Quote) []want {
+	out := make([]want, len(qs))
+	for i, q := range qs {
+		out[i] = want{q.Kind, q.Text, q.Speaker}
+	}
+	return out
+}
+
+func sameWants(a, b []want) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "cue after, honorific resolved to the full name",
+			text: "Governor Maria L. Okafor of Westland spoke on Monday.\n\n“We will not retreat,” Ms. Okafor said.",
+			want: []want{{Speech, "We will not retreat,", "Maria L. Okafor"}},
+		},
+		{
+			name: "cue before with a colon, role resolved",
+			text: "President Tomas Varga of Ostria met the press.\n\nSpeaking in the capital, the Ostrian president said: “The talks went well.”",
+			want: []want{{Speech, "The talks went well.", "Tomas Varga"}},
+		},
+		{
+			name: "question with asked, then a second quote in the paragraph",
+			text: "Mr. Hal Brenner runs the port.\n\n“Who will pay for this?” Mr. Brenner asked. “Not the workers.”",
+			want: []want{
+				{Speech, "Who will pay for this?", "Hal Brenner"},
+				{Speech, "Not the workers.", "Hal Brenner"},
+			},
+		},
+		{
+			name: "appositive role before the name",
+			text: "“She will not sign anything,” the adviser, Pia Lund, wrote on her blog.",
+			want: []want{{Speech, "She will not sign anything,", "Pia Lund"}},
+		},
+		{
+			name: "inverted cue with an appositive after the name",
+			text: "“This could help everyone,” said Oskar J. Frey, an economist at the institute.",
+			want: []want{{Speech, "This could help everyone,", "Oskar J. Frey"}},
+		},
+		{
+			name: "name then appositive then cue",
+			text: "“Prices will rise,” Dana Whitlock, a spokeswoman for the board, said.",
+			want: []want{{Speech, "Prices will rise,", "Dana Whitlock"}},
+		},
+		{
+			name: "pronoun resolved by honorific gender",
+			text: "Mr. Ivo Kral and Ms. Lena Duvall met on Friday.\n\nMs. Duvall spoke first. “The plan is sound,” she said.",
+			want: []want{{Speech, "The plan is sound,", "Lena Duvall"}},
+		},
+		{
+			name: "quote split by its cue",
+			text: "Mr. Ben Ashcroft, the mayor, was blunt. “We tried,” he said, “and we failed.”",
+			want: []want{
+				{Speech, "We tried,", "Ben Ashcroft"},
+				{Speech, "and we failed.", "Ben Ashcroft"},
+			},
+		},
+		{
+			name: "according to",
+			text: "“The river rose by two metres overnight,” according to Rosa Quint.",
+			want: []want{{Speech, "The river rose by two metres overnight,", "Rosa Quint"}},
+		},
+		{
+			name: "organisation speaks",
+			text: "“No decision has been made,” the ministry said in a statement.",
+			want: []want{{Speech, "No decision has been made,", "the ministry"}},
+		},
+		{
+			name: "scare quote and button label are terms",
+			text: "Press \"Enter\" to continue.\n\nOfficials want some \"guardrails\" on the new rules.",
+			want: []want{{Term, "Enter", ""}, {Term, "guardrails", ""}},
+		},
+		{
+			name: "title of a work is a term",
+			text: "She starred in “The Long Night Road” last year.",
+			want: []want{{Term, "The Long Night Road", ""}},
+		},
+		{
+			name: "partial quote inside reported speech",
+			text: "Mr. Abel Ross said the plan was “a costly mistake for the whole province” and should stop.",
+			want: []want{{Partial, "a costly mistake for the whole province", "Abel Ross"}},
+		},
+		{
+			name: "British single quotes with apostrophes",
+			text: "Coach Nina Patel watched the match.\n\n‘It’s over, and we’re out,’ she said.",
+			want: []want{{Speech, "It’s over, and we’re out,", "Nina Patel"}},
+		},
+		{
+			name: "guillemets",
+			text: "«Nous allons gagner», said Claude Morel.",
+			want: []want{{Speech, "Nous allons gagner", "Claude Morel"}},
+		},
+		{
+			name: "low-high German quotes",
+			text: "„Wir schaffen das“, said Greta Baum.",
+			want: []want{{Speech, "Wir schaffen das", "Greta Baum"}},
+		},
+		{
+			name: "quote continued over paragraphs",
+			text: "Mr. Yuri Danko, the engineer, described the flood.\n\n“The water came fast. We lost the lower floor,” he said. “Then the power went.\n\n“We waited all night on the roof.”",
+			want: []want{
+				{Speech, "The water came fast. We lost the lower floor,", "Yuri Danko"},
+				{Speech, "Then the power went.", "Yuri Danko"},
+				{Speech, "We waited all night on the roof.", "Yuri Danko"},
+			},
+		},
+		{
+			name: "unclosed straight quote ends at the paragraph",
+			text: "Ms. Ada Fenn said: \"We have waited 26 weeks. \"We are going to extend the trial.\n\nThe council meets next week.",
+			want: []want{
+				{Speech, "We have waited 26 weeks.", "Ada Fenn"},
+				{Speech, "We are going to extend the trial.", "Ada Fenn"},
+			},
+		},
+		{
+			name: "headline quote repeated in the body counts once",
+			text: "‘No deal yet,’ Varga says\n\nPresident Tomas Varga spoke late on Tuesday.\n\n“No deal yet,” Mr. Varga said. “But we are close.”",
+			want: []want{
+				{Speech, "No deal yet,", "Tomas Varga"},
+				{Speech, "But we are close.", "Tomas Varga"},
+			},
+		},
+		{
+			name: "no speaker found stays empty",
+			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
+			want: []want{{Speech, "The sky is falling on all of us.", ""}},
+		},
+		{
+			name: "full-width marks",
+			text: "＂We stay here until the end,＂ said Kenji Mori.",
+			want: []want{{Speech, "We stay here until the end,", "Kenji Mori"}},
+		},
+		{
+			name: "participle cue takes the main clause subject",
+			text: "Lara Moss posted a video on Sunday, saying, “We are not done yet.”",
+			want: []want{{Speech, "We are not done yet.", "Lara Moss"}},
+		},
+	}
+	x := mustNew(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := got(x.Extract(tt.text))
+			if !sameWants(g, tt.want) {
+				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractOffsets(t *testing.T) {
+	x := mustNew(t, Options{})
+	texts := []string{
+		"Ünïcödé first. “Ça va très bien,” said Zoë Brandt.",
+		"‘It’s fine,’ he said.\n\n\"Straight,\" she said, “curly.”",
+		"「日本語の引用」とTaro Satoは言った。",
+	}
+	for _, text := range texts {
+		r := []rune(text)
+		qs := x.Extract(text)
+		if len(qs) == 0 {
+			t.Errorf("Extract(%q) found no quotes", text)
+		}
+		for i, q := range qs {
+			if q.Start < 0 || q.End > len(r) || q.Start >= q.End {
+				t.Fatalf("Extract(%q)[%d] = [%d,%d), out of range", text, i, q.Start, q.End)
+			}
+			if s := string(r[q.Start:q.End]); s != q.Text {
+				t.Errorf("Extract(%q)[%d]: runes [%d,%d) = %q, Text = %q", text, i, q.Start, q.End, s, q.Text)
+			}
+			if i > 0 && qs[i-1].Start > q.Start {
+				t.Errorf("Extract(%q): quotes not sorted by Start", text)
+			}
+		}
+	}
+}
+
+func TestAliases(t *testing.T) {
+	x := mustNew(t, Options{Aliases: []Alias{{Name: "T. Varga", Aliases: []string{"Tomas Varga", "Varga"}}}})
+	qs := x.Extract("President Tomas Varga spoke.\n\n“We are close,” Mr. Varga said.")
+	if len(qs) != 1 || qs[0].Speaker != "T. Varga" {
+		t.Errorf("Extract with aliases = %v, want one quote by %q", got(qs), "T. Varga")
+	}
+}
+
+func TestCueVerbsOption(t *testing.T) {
+	text := "“We will win,” Ana Ruiz proclaimed loudly."
+	x := mustNew(t, Options{CueVerbs: []string{"proclaim"}})
+	if qs := x.Extract(text); len(qs) != 1 || qs[0].Speaker != "Ana Ruiz" || qs[0].Cue != "proclaimed" {
+		t.Errorf("Extract(%q) with cue proclaim = %+v, want Ana Ruiz, proclaimed", text, qs)
+	}
+	y := mustNew(t, Options{CueVerbs: []string{"whisper"}})
+	if qs := y.Extract(text); len(qs) != 1 || qs[0].Cue != "" {
+		t.Errorf("Extract(%q) with cue whisper = %+v, want no cue", text, qs)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	tests := []Options{
+		{CueVerbs: []string{"say", " "}},
+		{CueVerbs: []string{"point out"}},
+		{TermMaxWords: -1},
+		{Aliases: []Alias{{Name: ""}}},
+		{Aliases: []Alias{{Name: "A", Aliases: []string{"X"}}, {Name: "B", Aliases: []string{"x"}}}},
+	}
+	for _, o := range tests {
+		if _, err := New(o); err == nil {
+			t.Errorf("New(%+v) = nil error, want one", o)
+		}
+	}
+}
+
+func TestDefaultCueVerbs(t *testing.T) {
+	v := DefaultCueVerbs()
+	v[0] = "changed"
+	if DefaultCueVerbs()[0] == "changed" {
+		t.Error("DefaultCueVerbs returns the package's own slice")
+	}
+	for _, form := range []string{"said", "says", "saying", "told", "wrote", "added", "asked", "declared", "replied"} {
+		if _, ok := newCueSet(DefaultCueVerbs()).forms[form]; !ok {
+			t.Errorf("default cue forms lack %q", form)
+		}
+	}
+}
+
+// TestLongInput checks that a 5 MB text with 10,000 quotation marks, many unbalanced, is
+// extracted in linear time.
+func TestLongInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input in -short mode")
+	}
+	var b strings.Builder
+	para := "Officials said the \"plan is sound\" and then left the building without another word for anyone waiting outside the hall on the square today.\n"
+	unbalanced := "“This never closes and the reporters kept writing what Mr. Lee said about it all again and again while the hall emptied out slowly.\n"
+	for i := 0; b.Len() < 5<<20; i++ {
+		switch {
+		case i%7 == 0 && i < 5000:
+			b.WriteString(unbalanced)
+		case i < 5000:
+			b.WriteString(para)
+		default:
+			b.WriteString(strings.Repeat("word ", 30) + "\n")
+		}
+	}
+	text := b.String()
+	x := mustNew(t, Options{})
+	start := time.Now()
+	qs := x.Extract(text)
+	el := time.Since(start)
+	if len(qs) == 0 {
+		t.Fatal("no quotes in the long input")
+	}
+	if el > 20*time.Second {
+		t.Errorf("Extract of %d bytes took %v", len(text), el)
+	}
+	t.Logf("%d bytes, %d quotes, %v (%.1f MB/s)", len(text), len(qs), el, float64(len(text))/1e6/el.Seconds())
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := strings.Repeat("President Tomas Varga of Ostria met Ms. Lena Duvall on Friday.\n\n“We will not retreat,” Mr. Varga said. “Never.”\n\nMs. Duvall disagreed. \"It is a mistake,\" she said, calling it a \"gamble\".\n\n", 500)
+	x := mustNew(b, Options{})
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		x.Extract(text)
+	}
+}

@@ -1,0 +1,46 @@
+package quote
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“We will not retreat,” Ms. Okafor said.",
+		"He said \"yes\" and \"no\" and \"",
+		"‘It’s over,’ she said. 'Quoted,' he said. ''Two,'' said X.",
+		"«a» „b“ 「c」 ＂d＂ “e",
+		"\"\n\"\n“\n”\n‘’",
+		"Mr. A. B. Cee, the aide, said: “x” — according to the ministry, “y,” said Ms. Dee, adding “z”",
+		"<a title=\"x\">\"y\"</a>",
+	} {
+		f.Add(s)
+	}
+	x, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		r := []rune(s)
+		prev := -1
+		for _, q := range x.Extract(s) {
+			if q.Start < 0 || q.End > len(r) || q.Start >= q.End {
+				t.Fatalf("Extract(%q): quote [%d,%d) out of range", s, q.Start, q.End)
+			}
+			if string(r[q.Start:q.End]) != q.Text {
+				t.Fatalf("Extract(%q): Text %q is not runes [%d,%d)", s, q.Text, q.Start, q.End)
+			}
+			if q.Start < prev {
+				t.Fatalf("Extract(%q): not sorted", s)
+			}
+			prev = q.Start
+			if q.Kind != Speech && q.Kind != Term && q.Kind != Partial {
+				t.Fatalf("Extract(%q): kind %q", s, q.Kind)
+			}
+		}
+	})
+}
