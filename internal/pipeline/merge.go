@@ -53,6 +53,7 @@ func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
+	report.RemoveStale(outDir)
 	dims := first.Dimensions
 	out, err := newOutputs(outDir, dims, f)
 	if err != nil {

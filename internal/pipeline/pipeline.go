@@ -53,7 +53,10 @@ type Options struct {
 	// State, if set, makes the run incremental: documents it lists with the same content are
 	// skipped, and the others are added to it once the reports are written.
 	State *State
-	Log   *slog.Logger
+	// DisplayPath, if set, rewrites file paths before they reach the reports (the sample corpus
+	// is read from a temporary folder but reported as "sample/...").
+	DisplayPath func(string) string
+	Log         *slog.Logger
 	// Progress, if set, is called after each document with the running totals.
 	Progress func(Progress)
 }
@@ -101,6 +104,7 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
+	report.RemoveStale(opts.OutDir)
 	dims := opts.Scorer.Dimensions()
 	out, err := newOutputs(opts.OutDir, dims, opts.Format)
 	if err != nil {
@@ -114,6 +118,12 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	man := opts.Manifest
 	man.Tool = "quotetone"
 	man.Inputs = opts.Inputs
+	if opts.DisplayPath != nil {
+		man.Inputs = make([]string, len(opts.Inputs))
+		for i, in := range opts.Inputs {
+			man.Inputs[i] = opts.DisplayPath(in)
+		}
+	}
 	man.Dimensions = dims
 	man.Shard = opts.Shard.String()
 	man.Format = report.ManifestFormat{BOM: opts.Format.BOM, Delimiter: string(opts.Format.Delimiter), DecimalComma: opts.Format.DecimalComma, Period: opts.Period}
@@ -152,6 +162,9 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			if opts.DisplayPath != nil {
+				d.Path = opts.DisplayPath(d.Path)
+			}
 			select {
 			case jobs <- job{idx: idx, seq: s, doc: d}:
 				idx++
@@ -160,6 +173,9 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 				return ctx.Err()
 			}
 		}, func(f corpus.Failure) {
+			if opts.DisplayPath != nil {
+				f.Path = opts.DisplayPath(f.Path)
+			}
 			mu.Lock()
 			readErrs = append(readErrs, report.ErrorRow{Level: "error", Path: f.Path, Line: f.Line, DocID: f.DocID, Reason: f.Reason})
 			mu.Unlock()

@@ -66,6 +66,14 @@ func (a *AtomicFile) Commit() error {
 	return nil
 }
 
+// RemoveStale deletes temporary files that a killed run left in dir (".quotes.csv.tmp-123").
+func RemoveStale(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
+}
+
 // Abort discards the file; the previous version, if any, stays.
 func (a *AtomicFile) Abort() {
 	a.f.Close()

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quotetone/quotetone/internal/pipeline"
+	"github.com/quotetone/quotetone/internal/report"
+)
+
+func newMergeCmd(a *app) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "merge -o DIR PART ...",
+		Short: "Merge the output folders of shard runs into one set of reports",
+		Long: `merge combines output folders written by "quotetone run --shard i/n" (or by runs over
+disjoint documents) into one set of reports. Shards plus merge give exactly the bytes of one run
+over all the documents: quotes.csv, speakers.csv, documents.csv and errors.csv.`,
+		Example: `  quotetone merge -o out part0 part1 part2`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: runE(func(cmd *cobra.Command, parts []string) error {
+			man, err := pipeline.Merge(out, parts, report.Manifest{Version: version})
+			if err != nil {
+				return err
+			}
+			c := man.Counts
+			fmt.Fprintf(a.stderr, "quotetone: merged %d parts: %d documents, %d quotes, %d speakers, %d failed; reports in %s\n",
+				len(parts), c.Documents, c.Quotes, c.Speakers, c.Failed, out)
+			if c.Failed > 0 {
+				return &exitError{code: exitPartial}
+			}
+			return nil
+		}),
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "", "output folder for the merged reports (required)")
+	_ = cmd.MarkFlagRequired("out")
+	return cmd
+}
