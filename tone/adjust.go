@@ -240,3 +240,117 @@ func (a hedge) adjust(t *text, hits []hit, g int) {
 		}
 	}
 }
+
+// shift turns a negative hit that a shifter precedes within the window ("prevent a crisis"),
+// and the shifter's own rating stops counting.
+type shift struct {
+	window int
+	scalar float64
+}
+
+func (a shift) adjust(t *text, hits []hit, g int) {
+	used := false
+	for h := range hits {
+		hh := &hits[h]
+		if hh.weight >= 0 {
+			continue
+		}
+		i := int(hh.start)
+		for d := 1; d <= a.window; d++ {
+			j := i - d
+			if j < 0 {
+				break
+			}
+			f := t.toks[j].flags
+			if f&(fSentEnd|fClauseEnd) != 0 {
+				break
+			}
+			if t.toks[j].mods[g]&mShift == 0 {
+				continue
+			}
+			hh.weight *= -a.scalar
+			t.toks[j].flags |= fNegUsed
+			used = true
+			if t.explain != nil {
+				t.note(hh, "shifted by %q x%.2f", t.raw(j), -a.scalar)
+			}
+			break
+		}
+	}
+	if !used {
+		return
+	}
+	for h := range hits {
+		hh := &hits[h]
+		if hh.end-hh.start == 1 && t.toks[hh.start].flags&fNegUsed != 0 && t.toks[hh.start].mods[g]&mShift != 0 {
+			if t.explain != nil && hh.weight != 0 {
+				t.note(hh, "shifter, not rated itself")
+			}
+			hh.weight = 0
+		}
+	}
+	for i := range t.toks {
+		t.toks[i].flags &^= fNegUsed
+	}
+}
+
+// name damps hits on capitalised words inside multiword names ("the Justice Department",
+// "Hope Street"), which rate nothing.
+type name struct{ factor float64 }
+
+func (a name) adjust(t *text, hits []hit, g int) {
+	for h := range hits {
+		hh := &hits[h]
+		i := int(hh.start)
+		f := t.toks[i].flags
+		if f&fTitle == 0 || f&fSentStart != 0 {
+			continue
+		}
+		prev := i > 0 && t.toks[i-1].flags&(fTitle|fAllCaps) != 0 && t.toks[i-1].flags&fSentEnd == 0 && t.toks[i-1].flags&fLetter != 0
+		next := i+1 < len(t.toks) && t.toks[i+1].flags&fTitle != 0 && f&(fSentEnd|fClauseEnd) == 0
+		if prev || next {
+			hh.weight *= a.factor
+			if t.explain != nil {
+				t.note(hh, "inside a name x%.2f", a.factor)
+			}
+		}
+	}
+}
+
+// sense drops ratings of words whose common sense in news rates nothing: "like" as a
+// preposition ("states like Ohio", but not "I like it"), "well" in "as well", "no matter".
+type sense struct{}
+
+var likeSubjects = map[string]bool{
+	"i": true, "you": true, "we": true, "they": true, "would": true, "'d": true, "i'd": true,
+	"we'd": true, "you'd": true, "they'd": true, "really": true, "do": true, "don't": true,
+	"didn't": true, "doesn't": true, "did": true, "does": true, "to": true, "also": true,
+	"just": true, "still": true, "who": true, "people": true, "actually": true, "might": true,
+	"may": true, "will": true, "should": true, "could": true, "truly": true, "not": true,
+	"u": true, "definitely": true, "totally": true, "kinda": true,
+}
+
+func (sense) adjust(t *text, hits []hit, g int) {
+	for h := range hits {
+		hh := &hits[h]
+		if hh.end-hh.start != 1 {
+			continue
+		}
+		i := int(hh.start)
+		zero := false
+		switch t.low(i) {
+		case "like":
+			zero = i == 0 || !likeSubjects[t.low(i-1)] || t.toks[i-1].flags&(fSentEnd|fClauseEnd) != 0
+		case "well":
+			zero = i > 0 && t.low(i-1) == "as" || t.toks[i].flags&fClauseEnd != 0 && (i == 0 || t.toks[i].flags&fSentStart != 0)
+		case "matter":
+			zero = i > 0 && t.low(i-1) == "no"
+		}
+		if zero {
+			if t.explain != nil && hh.weight != 0 {
+				t.note(hh, "not rated in this sense")
+			}
+			hh.weight = 0
+		}
+	}
+}

@@ -26,6 +26,8 @@ type matcher struct {
 	prefixLens []int
 	cased      map[string][]int32
 	globs      []int32
+	// stem looks up inflected words that miss the valence lexicon under their stem.
+	stem bool
 }
 
 func newMatcher() *matcher {
@@ -154,6 +156,9 @@ func (t *text) scan(m *matcher, slots int) {
 		for _, id := range m.globs {
 			t.consider(m, id, i, false)
 		}
+		if m.stem && t.best[0] < 0 && i >= int(t.until[0]) {
+			t.stemLookup(m, i, low)
+		}
 		for s, id := range t.best {
 			if id < 0 {
 				continue
@@ -176,4 +181,28 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
+}
+
+// stemSuffixes are tried, longest first, on a word the valence lexicon lacks: "accusations" is
+// rated as "accusation", "reassured" as "reassure", "hopelessly" as "hopeless".
+var stemSuffixes = [...]struct{ cut, add string }{
+	{"ies", "y"}, {"ied", "y"}, {"ily", "y"}, {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"es", ""},
+	{"s", ""}, {"ly", ""}, {"'s", ""}, {"d", ""},
+}
+
+func (t *text) stemLookup(m *matcher, i int, low string) {
+	var buf [64]byte
+	for _, sf := range stemSuffixes {
+		if len(low) < len(sf.cut)+3 || len(low) > len(buf) || low[len(low)-len(sf.cut):] != sf.cut {
+			continue
+		}
+		b := append(buf[:0], low[:len(low)-len(sf.cut)]...)
+		b = append(b, sf.add...)
+		for _, id := range m.exact[string(b)] {
+			if e := &m.entries[id]; e.slot == 0 && len(e.words) == 1 {
+				t.best[0] = id
+				return
+			}
+		}
+	}
 }

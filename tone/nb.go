@@ -18,9 +18,14 @@ import (
 // lower-cased, split on spaces), but sums logarithms instead of multiplying probabilities, so
 // long texts do not underflow.
 type NB struct {
-	llr   map[string]float32
+	// llr holds per word the model's log-likelihood ratio [0] and a smoothed one [1], which
+	// adds NBSmoothing to both counts so that rare words weigh less in the valence.
+	llr   map[string][2]float32
 	prior float64 // log P(positive) - log P(negative)
 }
+
+// NBSmoothing is the pseudo-count of the smoothed log-likelihood ratios the valence uses.
+const NBSmoothing = 20
 
 var (
 	defaultNB     *NB
@@ -55,27 +60,36 @@ func parseNB(data []byte) (*NB, error) {
 	if !ok || len(en.Probabilities) != 2 {
 		return nil, fmt.Errorf("load sentiment model: no two-class English model")
 	}
-	nb := &NB{llr: make(map[string]float32, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
+	nb := &NB{llr: make(map[string][2]float32, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
 	for w, c := range en.Words {
 		if len(c.Count) != 2 {
 			continue
 		}
-		nb.llr[w] = float32(math.Log(float64(c.Count[1]+1)) - math.Log(float64(c.Count[0]+1)))
+		c0, c1 := float64(c.Count[0]), float64(c.Count[1])
+		nb.llr[w] = [2]float32{
+			float32(math.Log(c1+1) - math.Log(c0+1)),
+			float32(math.Log(c1+NBSmoothing) - math.Log(c0+NBSmoothing)),
+		}
 	}
 	return nb, nil
 }
 
-// LogOdds returns log P(positive|text) - log P(negative|text) and the number of known words.
-// buf is scratch space; the returned slice may be reused.
-func (nb *NB) logOdds(text string, buf []byte) (float64, int, []byte) {
-	sum := nb.prior
-	known := 0
+// nbSums are the model's log-odds, the smoothed sum and the number of known words of a text.
+type nbSums struct {
+	logOdds, smooth float64
+	known           int
+}
+
+// logOdds scores text; buf is scratch space, returned for reuse.
+func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
+	r := nbSums{logOdds: nb.prior}
 	buf = buf[:0]
 	flush := func() {
 		if len(buf) > 0 {
 			if v, ok := nb.llr[string(buf)]; ok {
-				sum += float64(v)
-				known++
+				r.logOdds += float64(v[0])
+				r.smooth += float64(v[1])
+				r.known++
 			}
 			buf = buf[:0]
 		}
@@ -101,13 +115,13 @@ func (nb *NB) logOdds(text string, buf []byte) (float64, int, []byte) {
 		}
 	}
 	flush()
-	return sum, known, buf
+	return r, buf
 }
 
 // Positive returns the model's probability that text is positive.
 func (nb *NB) Positive(text string) float64 {
-	lo, _, _ := nb.logOdds(text, make([]byte, 0, 32))
-	return sigmoid(lo)
+	r, _ := nb.logOdds(text, make([]byte, 0, 32))
+	return sigmoid(r.logOdds)
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -46,6 +46,19 @@ type Rules struct {
 	// QuestionFactor scales hits in sentences that end with a question mark.
 	QuestionFactor float64
 
+	// Shifters ("prevent", "reduce", "end") turn a negative hit within ShiftWindow words after
+	// them positive, multiplied by -ShiftScalar: "prevent a crisis" is good news.
+	Shifters    []string
+	ShiftWindow int
+	ShiftScalar float64
+
+	// Senses drops ratings of words in senses that rate nothing: "like" as a preposition,
+	// "as well", "no matter".
+	Senses bool
+
+	// NameFactor scales hits on capitalised words inside multiword names ("Justice Department").
+	NameFactor float64
+
 	// Alpha normalises a sum of weights s to s/sqrt(s*s+Alpha), in (-1, 1).
 	Alpha float64
 }
@@ -66,12 +79,32 @@ func DefaultRules() Rules {
 		Hedges:         DefaultHedges,
 		HedgeFactor:    0.8,
 		QuestionFactor: 0.6,
+		Shifters:       DefaultShifters,
+		ShiftWindow:    2,
+		ShiftScalar:    0.5,
+		Senses:         true,
+		NameFactor:     0.3,
 		Alpha:          1,
 	}
 }
 
 // DefaultHedges are words that make a claim tentative.
 var DefaultHedges = []string{"may", "might", "could", "perhaps", "possibly", "maybe", "probably", "seems", "seem", "apparently", "allegedly", "reportedly", "if", "unless", "whether", "would", "should"}
+
+// DefaultShifters are verbs and nouns that turn what they act on: "prevent a crisis",
+// "reduce poverty", "an end to violence".
+var DefaultShifters = []string{
+	"prevent", "prevents", "prevented", "preventing", "reduce", "reduces", "reduced", "reducing",
+	"avoid", "avoids", "avoided", "avoiding", "stop", "stops", "stopped", "stopping", "end", "ends",
+	"ended", "ending", "ease", "eased", "easing", "curb", "curbs", "curbed", "curbing", "combat",
+	"combating", "fight", "fighting", "fought", "eliminate", "eliminated", "eliminating", "deter",
+	"deterred", "cut", "cuts", "cutting", "lower", "lowered", "lowering", "relieve", "relieved",
+	"relief", "resolve", "resolved", "resolving", "overcome", "overcame", "halt", "halted",
+	"protect", "protects", "protected", "protecting", "against", "decrease", "decreased",
+	"alleviate", "alleviated", "tackle", "tackled", "tackling", "solve", "solved", "solving",
+	"counter", "address", "addressed", "addressing", "escape", "escaped", "survive", "survived",
+	"rescue", "rescued", "free", "freed", "recover", "recovered", "recovering",
+}
 
 // Validate checks the rules' values.
 func (r *Rules) Validate() error {
@@ -136,6 +169,9 @@ func compileModifiers(r *Rules) modifiers {
 	}
 	for _, c := range r.Contrast {
 		set(c, func(mw *modWord) { mw.mods |= mContrast })
+	}
+	for _, c := range r.Shifters {
+		set(c, func(mw *modWord) { mw.mods |= mShift })
 	}
 	return m
 }

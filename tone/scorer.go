@@ -101,7 +101,7 @@ func New(opts Options) (*Scorer, error) {
 	vlex := s.valence.Lexicon
 	if vlex == nil {
 		var err error
-		if vlex, err = VADER(); err != nil {
+		if vlex, err = DefaultLexicon(); err != nil {
 			return nil, err
 		}
 	}
@@ -154,9 +154,19 @@ func New(opts Options) (*Scorer, error) {
 	}
 	for g, r := range []*Rules{&s.vrules, &s.rules} {
 		s.mods[g] = compileModifiers(r)
-		s.adjusters[g] = []adjuster{
+		s.adjusters[g] = nil
+		if r.Senses {
+			s.adjusters[g] = append(s.adjusters[g], sense{})
+		}
+		s.adjusters[g] = append(s.adjusters[g],
 			intensity{window: 3, caps: r.Caps},
 			negation{window: r.NegationWindow, mode: r.NegationMode, scalar: r.NegationScalar, clause: r.NegationClause},
+		)
+		if len(r.Shifters) > 0 && r.ShiftScalar != 0 {
+			s.adjusters[g] = append(s.adjusters[g], shift{window: max(r.ShiftWindow, 1), scalar: r.ShiftScalar})
+		}
+		if r.NameFactor != 0 && r.NameFactor != 1 {
+			s.adjusters[g] = append(s.adjusters[g], name{factor: r.NameFactor})
 		}
 		if len(r.Contrast) > 0 {
 			s.adjusters[g] = append(s.adjusters[g], contrast{before: r.ContrastBefore, after: r.ContrastAfter, textScope: g == 0 && s.valence.ContrastWholeText})
@@ -237,10 +247,10 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 		sum := t.sums[d+1]
 		res.Dims[d] = DimScore{Score: normalize(sum, s.rules.Alpha), Hits: t.counts[d+1]}
 	}
-	lo, known, buf := s.nb.logOdds(src, t.nbuf[:0])
+	nb, buf := s.nb.logOdds(src, t.nbuf[:0])
 	t.nbuf = buf
-	res.NBPositive = sigmoid(lo)
-	res.Valence = s.valence.combine(t, src, t.sums[0], t.counts[0], lo, known)
+	res.NBPositive = sigmoid(nb.logOdds)
+	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb)
 }
 
 // normalize maps a sum of weights into (-1, 1) as VADER does.

@@ -14,6 +14,8 @@ const (
 	fLetter                       // holds at least one letter
 	fLex                          // a single-word entry of the valence lexicon
 	fNegUsed                      // a negator that negated a hit (its own rating no longer counts)
+	fTitle                        // Titlecase ("Justice"): first letter upper case, others lower
+	fSentStart                    // first token of a sentence
 )
 
 // Modifier bits, per group of rules (valence or dimensions).
@@ -22,6 +24,7 @@ const (
 	mPart                       // inside a multiword modifier ("kind" of "kind of"), not rated itself
 	mHedge                      // a hedge ("may", "perhaps")
 	mContrast                   // a contrast word ("but")
+	mShift                      // a polarity shifter ("prevent", "reduce") that turns a negative hit
 )
 
 // A token is one word or emoticon of a text. Offsets index the text (start, end) and the
@@ -221,12 +224,13 @@ func (t *text) tokenize(src string, m *matcher) {
 		} else {
 			t.lower = appendLower(t.lower, field)
 		}
-		upper, lowerSeen, letter := false, false, false
-		for _, r := range src[s:e] {
+		upper, lowerSeen, letter, firstUpper := false, false, false, false
+		for k, r := range src[s:e] {
 			if unicode.IsLetter(r) {
 				letter = true
 				if unicode.IsUpper(r) {
 					upper = true
+					firstUpper = firstUpper || k == 0
 				} else if unicode.IsLower(r) {
 					lowerSeen = true
 				}
@@ -234,6 +238,12 @@ func (t *text) tokenize(src string, m *matcher) {
 		}
 		if upper && !lowerSeen {
 			flags |= fAllCaps
+		}
+		if firstUpper && lowerSeen {
+			flags |= fTitle
+		}
+		if len(t.toks) == sentStart {
+			flags |= fSentStart
 		}
 		if letter {
 			flags |= fLetter

@@ -13,6 +13,61 @@ import (
 //go:embed data/vader_lexicon.txt
 var vaderData []byte
 
+// The AFINN lexicon (Finn Årup Nielsen, Apache-2.0: see data/LICENSE-afinn.txt and
+// data/COPYRIGHT-afinn.txt): 3,382 words rated from -5 to 5.
+//
+//go:embed data/AFINN-en-165.txt
+var afinnData []byte
+
+// afinnScale maps AFINN's -5..5 onto VADER's -4..4.
+const afinnScale = 0.8
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *lexicon.Lexicon
+	defaultErr  error
+)
+
+// DefaultLexicon is the valence lexicon quotetone ships: VADER, plus the AFINN words VADER
+// lacks (730 of them), rescaled to VADER's range.
+func DefaultLexicon() (*lexicon.Lexicon, error) {
+	defaultOnce.Do(func() {
+		v, err := VADER()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		a, err := lexicon.ParseFormat(lexicon.FormatCSV, "AFINN-en-165.txt", afinnData)
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		have := map[string]bool{}
+		l := &lexicon.Lexicon{Name: "vader+afinn"}
+		for _, c := range v.Categories {
+			for _, t := range c.Terms {
+				have[t.Text] = true
+			}
+			l.Categories = append(l.Categories, lexicon.Category{Name: c.Name, Terms: append([]lexicon.Term(nil), c.Terms...)})
+		}
+		for _, c := range a.Categories {
+			for _, t := range c.Terms {
+				if have[t.Text] {
+					continue
+				}
+				t.Weight *= afinnScale
+				for i := range l.Categories {
+					if l.Categories[i].Name == c.Name {
+						l.Categories[i].Terms = append(l.Categories[i].Terms, t)
+					}
+				}
+			}
+		}
+		defaultLex = l
+	})
+	return defaultLex, defaultErr
+}
+
 var (
 	vaderOnce sync.Once
 	vaderLex  *lexicon.Lexicon

@@ -17,18 +17,25 @@ type Valence struct {
 	// Punctuation adds VADER's emphasis for "!" and "?".
 	Punctuation bool
 
-	// The combination: x = RuleWeight*rules + NBWeight*clip(NB log-odds, ±NBClip), valence =
+	// The combination. The rule sum r (VADER's sum of adjusted ratings) is divided by the
+	// square root of the number of words over LengthNorm, when set, so that long texts do not
+	// saturate; the NB feature is tanh(smoothed log-odds / sqrt(known words) / NBScale).
+	// x = r + NBWeight*nb (NBWeightNoHits when no lexicon word was found), valence =
 	// x/sqrt(x*x+Alpha), then values within Neutral of 0 shrink to 0 (a dead band).
-	RuleWeight float64
-	NBWeight   float64
-	NBClip     float64
-	Alpha      float64
-	Neutral    float64
+	LengthNorm     float64
+	NBWeight       float64
+	NBWeightNoHits float64
+	NBScale        float64
+	Alpha          float64
+	Neutral        float64
 }
 
-// VADERValence is VADER's own scoring, with no Naive Bayes: the "before" baseline.
+// VADERValence is VADER's own scoring, with VADER's lexicon and no Naive Bayes: the "before"
+// baseline.
 func VADERValence() Valence {
+	v, _ := VADER()
 	return Valence{
+		Lexicon: v,
 		Rules: Rules{
 			Negators:       DefaultNegators,
 			NegationWindow: 3,
@@ -43,7 +50,6 @@ func VADERValence() Valence {
 		},
 		ContrastWholeText: true,
 		Punctuation:       true,
-		RuleWeight:        1,
 		Alpha:             vaderAlpha,
 	}
 }
@@ -51,20 +57,44 @@ func VADERValence() Valence {
 // DefaultValence is the calibrated combination that quotetone ships.
 func DefaultValence() Valence {
 	v := VADERValence()
+	v.Lexicon = nil // VADER and AFINN
+	r := &v.Rules
+	r.NegationClause = true
+	r.Senses = true
+	r.NameFactor = 0.3
+	r.Hedges, r.HedgeFactor = DefaultHedges, 0.8
+	r.QuestionFactor = 0.6
+	r.Contrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
+	v.ContrastWholeText = false
+	v.LengthNorm = 2
+	v.NBWeight = 1.5
+	v.NBWeightNoHits = 1
+	v.NBScale = 1
+	v.Alpha = 15
 	return v
 }
 
-// combine turns the rule sum and the NB log-odds into the valence.
-func (v *Valence) combine(t *text, src string, sum float64, hits int, lo float64, known int) float64 {
+// ruleSum is the rule-based sum of the valence hits, with VADER's punctuation emphasis.
+func (v *Valence) ruleSum(t *text, src string) float64 {
+	sum := t.sums[0]
 	if v.Punctuation && sum != 0 {
 		sum += sign(sum) * punctuationEmphasis(src)
 	}
-	x := v.RuleWeight * sum
-	if v.NBWeight != 0 {
-		if v.NBClip > 0 {
-			lo = math.Max(-v.NBClip, math.Min(v.NBClip, lo))
-		}
-		x += v.NBWeight * lo
+	return sum
+}
+
+// combine turns the rule sum and the NB sums into the valence.
+func (v *Valence) combine(sum float64, hits, words int, nb nbSums) float64 {
+	x := sum
+	if v.LengthNorm > 0 && words > 0 {
+		x *= v.LengthNorm / math.Sqrt(float64(words))
+	}
+	w := v.NBWeight
+	if hits == 0 {
+		w = v.NBWeightNoHits
+	}
+	if w != 0 && nb.known > 0 {
+		x += w * math.Tanh(nb.smooth/math.Sqrt(float64(nb.known))/v.NBScale)
 	}
 	val := normalize(x, v.Alpha)
 	if v.Neutral > 0 {
