@@ -1,7 +1,9 @@
 package quote
 
 import (
+	"fmt"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -27,7 +29,17 @@ func FuzzExtract(f *testing.F) {
 		}
 		r := []rune(s)
 		prev := -1
-		for _, q := range x.Extract(s) {
+		done := make(chan bool)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(3 * time.Second):
+				panic(fmt.Sprintf("Extract(%q) hangs", s))
+			}
+		}()
+		qs := x.Extract(s)
+		close(done)
+		for _, q := range qs {
 			if q.Start < 0 || q.End > len(r) || q.Start >= q.End {
 				t.Fatalf("Extract(%q): quote [%d,%d) out of range", s, q.Start, q.End)
 			}
