@@ -482,9 +482,9 @@ func (w *walker) decode(r *bufio.Reader, path, id string, fm format) error {
 	case formatJSONL:
 		return w.jsonl(r, path, id)
 	case formatCSV:
-		return w.csv(r, path, id, ',')
+		return w.csv(r, path, id)
 	case formatTSV:
-		return w.csv(r, path, id, '\t')
+		return w.tsv(r, path, id)
 	}
 	return w.whole(r, path, id, fm == formatHTML)
 }

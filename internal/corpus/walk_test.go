@@ -232,8 +232,8 @@ func TestWalk(t *testing.T) {
 				"a4,T4,,x\r\n" +
 				"a5,T5,bare \"quote\" kept,x\r\n")},
 			inputs: []string{"c"},
-			docs:   []string{`a1 "He said \"yes\".\nNext line."`, `a.csv:5 "No id here"`, `a5 "bare \"quote\" kept"`},
-			fails:  []string{"c/a.csv:4 row has 2 fields, header has 4", "c/a.csv:6 empty text"},
+			docs:   []string{`a1 "He said \"yes\".\nNext line."`, `a.csv:5 "No id here"`},
+			fails:  []string{"c/a.csv:4 row has 2 fields, header has 4", "c/a.csv:6 empty text", "c/a.csv:7 CSV quoting error"},
 		},
 		{
 			name:   "csv without text column, tsv",
@@ -241,6 +241,27 @@ func TestWalk(t *testing.T) {
 			inputs: []string{"c"},
 			docs:   []string{`t1 "Tab \"separated\"."`},
 			fails:  []string{"c/a.csv:1 header has no text column", "c/h.csv:0 header but no rows"},
+		},
+		{
+			name:   "csv unclosed quote is reported, not swallowed",
+			files:  map[string][]byte{"a.csv": []byte("id,text\n1,\"Never closed\n2,Second\n3,Third\n")},
+			inputs: []string{"a.csv"},
+			fails:  []string{"a.csv:2 CSV quoting error"},
+		},
+		{
+			name:   "csv record over the limit",
+			files:  map[string][]byte{"a.csv": []byte("id,text\n1,short\n2,\"" + strings.Repeat("long ", 3000) + "\"\n3,after\n")},
+			inputs: []string{"a.csv"},
+			opts:   Options{MaxRecordBytes: 200},
+			docs:   []string{`1 "short"`},
+			fails:  []string{"a.csv:3 longer than 200 bytes"},
+		},
+		{
+			name:   "tsv has no quoting",
+			files:  map[string][]byte{"a.tsv": []byte("\xEF\xBB\xBFID\tText\r\n\r\n1\t\"Yes,\" he said.\r\n2\t\"Open quote\r\n3\tTwo\tmany\r\n4\tcaf\xe9\n")},
+			inputs: []string{"a.tsv"},
+			docs:   []string{`1 "\"Yes,\" he said."`, `2 "\"Open quote"`, `4 "café" [text: invalid UTF-8 repaired: 1 bytes read as Windows-1252]`},
+			fails:  []string{"a.tsv:5 row has 3 fields"},
 		},
 		{
 			name:   "html kept raw",
