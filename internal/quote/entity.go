@@ -46,12 +46,35 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i)
+			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run)
+			if subj && len(d.ents[id].tokens) > 1 && !d.ents[id].org {
+				d.ents[id].person = true // a full name as a sentence subject
+			}
 			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
 			lastMentionTok = run.j
 		}
 		i = run.j - 1
 	}
+}
+
+// appositiveSubject: "The director of operations, Full Name, says" / "But the aide, Full Name,".
+func (d *doc) appositiveSubject(sentTok int, run nameRun) bool {
+	if run.i < 2 || d.toks[run.i-1].text != "," || run.j >= len(d.toks) || d.toks[run.j].text != "," {
+		return false
+	}
+	i := sentTok
+	for i < run.i && d.toks[i].kind == tokWord && d.toks[i].cap && notNames[d.toks[i].lower] && !determiners[d.toks[i].lower] {
+		i++ // But, And
+	}
+	if i >= run.i || !determiners[d.toks[i].lower] {
+		return false
+	}
+	for k := i; k < run.i-1; k++ {
+		if d.toks[k].kind != tokWord {
+			return false
+		}
+	}
+	return true
 }
 
 // precededByCue: "said Full Name".
@@ -147,6 +170,9 @@ func (d *doc) register(run nameRun) int {
 }
 
 func (d *doc) followedByCue(j int) bool {
+	if j < len(d.toks) && d.toks[j].text == "," {
+		j++
+	}
 	for j < len(d.toks) && d.toks[j].kind == tokWord && isAdverb(d.toks[j].lower) && !d.toks[j].cap {
 		j++
 	}

@@ -212,7 +212,7 @@ func (d *doc) findCue(lo, hi int, fromEnd bool, maxWords int) int {
 		if t.lower == "according" && i+1 < len(d.toks) && d.toks[i+1].lower == "to" {
 			return i
 		}
-		if d.x.cues.isCue(d.toks, i) && !isNounUse(d.toks, i) {
+		if d.x.cues.isCue(d.toks, i) && !isNounUse(d.toks, i) && (i == 0 || d.toks[i-1].lower != "to") {
 			return i
 		}
 	}
@@ -267,7 +267,10 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	}
 	if t.cap && !determiners[t.lower] {
 		if run, ok := readNameRun(d.toks, i); ok && run.j <= hi {
-			if !run.possessive {
+			// "says Westland cartoonist Full Name": a place before role words and the name
+			placeFirst := run.j < hi && isWord(d.toks[run.j]) && !d.toks[run.j].cap && !npStop[d.toks[run.j].lower] &&
+				!d.x.cues.isCue(d.toks, run.j) && !isAdverb(d.toks[run.j].lower)
+			if !run.possessive && !placeFirst {
 				return speakerMention{i: i, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
 			}
 		}
@@ -440,7 +443,11 @@ func (d *doc) local(k int) {
 		}
 	}
 	q.aHi = hi
-	lastRune := d.r[sp.end-1]
+	le := sp.end - 1
+	for le > sp.start && (isSingleMark(d.r[le]) || isDoubleMark(d.r[le]) || d.r[le] == ' ') {
+		le-- // ‘… too!’ ”: a nested quote closes with the outer one
+	}
+	lastRune := d.r[le]
 	endsOpen := strings.ContainsRune(",?!\u2014\u2013-\u2026:;", lastRune)
 	endsStop := lastRune == '.'
 	// after-cue: “…,” X said / said X
@@ -456,7 +463,7 @@ func (d *doc) local(k int) {
 			if first.text == "," {
 				start++
 			}
-			max := 14
+			max := 22
 			if endsStop && first.text != "," {
 				max = 5
 			}
@@ -471,6 +478,9 @@ func (d *doc) local(k int) {
 	introduced := b == q.openTok
 	if q.openTok > b {
 		last := d.toks[q.openTok-1]
+		if last.text == "\u2026" || (isWord(last) && strings.HasSuffix(last.text, ".") && strings.Count(last.text, ".") > 1 && q.openTok-1 > b) {
+			introduced = true // … “One!” / in the U.S. “Forget it”: the mark starts a sentence
+		}
 		if last.text == ":" || ((last.text == "\u2014" || last.text == "\u2013") && q.openTok-1 == b) {
 			introduced = true
 		}
@@ -489,7 +499,7 @@ func (d *doc) local(k int) {
 				}
 			}
 			// said: “…” / said Friday, “…” / adding “…”
-			if !that && (last.text == ":" || (last.text == "," && words <= 6) || c == q.openTok-1) {
+			if !that && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1) {
 				introduced = true
 				beforeCue = c
 			}
@@ -620,7 +630,10 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 	}
 	if t.cap {
 		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == ",") {
-			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
+			id := d.lookupName(run.words, run.ni)
+			if len(run.words) > 1 || len(run.titles) > 0 || (id >= 0 && d.ents[id].person) {
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
+			}
 		}
 	}
 	return speakerMention{}
@@ -655,8 +668,8 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		}
 		return speakerMention{}
 	}
-	// "…, asks Policy Options editor Full Name, “…”": a name right after the cue, ending the clause
-	if after < hi {
+	// "…, asks the review's editor Full Name, “…”": a name right after the cue, ending the clause
+	if after < hi && hi < len(d.toks) && d.toks[hi].kind == tokMark {
 		if m := d.npAfter(after, hi); m.kind == mName && (m.j >= hi || d.toks[m.j].text == "," || d.toks[m.j].text == ":") && m.j >= hi-1 {
 			return m
 		}
@@ -787,6 +800,12 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		return d.alias(cleanName(m.words)), -1
 	case mPronoun:
 		lw := strings.ToLower(m.text)
+		if lw == "it" {
+			if id := d.resolveOrg(m.i, ""); id >= 0 {
+				return d.name(id), id
+			}
+			return "", -1
+		}
 		g, ok := pronounGender[lw]
 		if !ok {
 			return "", -1
@@ -860,8 +879,8 @@ func (d *doc) resolveRole(m speakerMention) int {
 		return -1
 	}
 	head := words[len(words)-1]
-	if orgWords[head] {
-		return -1
+	if orgWords[head] || orgNouns[head] {
+		return d.resolveOrg(m.i, head)
 	}
 	best, bestScore := -1, 0
 	id := d.lastMention(m.i, func(mn mention) bool {
@@ -887,6 +906,33 @@ func (d *doc) resolveRole(m speakerMention) int {
 		return id
 	}
 	return best
+}
+
+// orgNouns name organisations in general ("the company said").
+var orgNouns = toSet(`company utility firm organization organisation agency ministry department government
+board council union party group association commission committee hospital university school
+bank airline club team league network newspaper police service authority office`)
+
+// resolveOrg finds the organisation a mention at token pos refers to: for a head noun
+// ("the ministry"), the nearest organisation whose name has that word; for "it", the nearest
+// organisation named as a sentence subject within 1,500 characters.
+func (d *doc) resolveOrg(pos int, head string) int {
+	limit := d.toks[pos].s - 1500
+	return d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		if !e.org || len(e.tokens) < 2 && isAllUpper(e.canonical) && head == "" && !m.subj {
+			return false
+		}
+		if head == "" {
+			return m.subj
+		}
+		for _, t := range e.tokens {
+			if t == head {
+				return true
+			}
+		}
+		return false
+	}, func(tok int) bool { return d.toks[tok].s < limit })
 }
 
 // lookupName finds the entity for name words seen at token pos.

@@ -32,7 +32,7 @@ shannon sheila shirley sophia sophie stacy stephanie susan suzanne sylvia tammy 
 tina tracy valerie vanessa veronica victoria virginia wendy whitney yvonne zoe ivanka chelsea condoleezza
 nina olga svetlana natasha irina marine angela ursula francoise sylvie nathalie isabelle jeanne
 carmen ana lucia sofia elena beatriz ingrid greta astrid freya hilary jodie kellyanne nikki huma
-margaret meg peggy sue tanya tasha maxine joni kamala elise diane dianne kirsten tammy jeanine`)
+margaret meg peggy sue tanya tasha maxine joni kamala elise diane dianne kirsten`)
 
 // nameGender gives 'm' or 'f' for a listed given name, else 0.
 func nameGender(first string) byte {

@@ -139,6 +139,16 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 	nested := false // a “…” inside a "…" quote
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
+		if c == '\u2019' && open >= 0 && i+1 < p.end && r[i+1] == '\u2019' && opener == '\u201C' && canClose(r, i+1, p.start, p.end) {
+			// “…’’: two right single marks close a double quote
+			s := finish(r, span{open: open, close: i, para: pi}, i)
+			if s.end > s.start {
+				out = append(out, s)
+			}
+			open, nested = -1, false
+			i++
+			continue
+		}
 		if !isDoubleMark(c) {
 			continue
 		}
