@@ -33,6 +33,9 @@ type runFlags struct {
 	progress  string
 	incr      bool
 	state     string
+	delimiter string
+	decComma  bool
+	bom       bool
 }
 
 func newRunCmd(a *app) *cobra.Command {
@@ -68,6 +71,9 @@ Exit status: 0 done, 1 failed, 2 usage or configuration error, 3 done but some d
 	fl.BoolVar(&f.strict, "strict", false, "exit 1 if any document failed (default run.strict)")
 	fl.StringVar(&f.period, "period", "", "also write speakers_by_period.csv by article date: day, week or month (default report.period)")
 	fl.StringSliceVar(&f.formats, "format", nil, "extra report formats besides CSV: xlsx, html (default report.formats)")
+	fl.StringVar(&f.delimiter, "delimiter", "", "CSV field separator: \",\", \";\" or \"tab\" (default report.delimiter)")
+	fl.BoolVar(&f.decComma, "decimal-comma", false, "write decimals as 0,25 for locales that expect it; needs --delimiter \";\" (default report.decimal_comma)")
+	fl.BoolVar(&f.bom, "bom", true, "start CSV files with a UTF-8 byte order mark for Excel (default report.bom)")
 	fl.BoolVar(&f.incr, "incremental", false, "skip documents processed before with the same content (see --state)")
 	fl.StringVar(&f.state, "state", "", "state file of processed documents for --incremental (default OUT/quotetone-state.tsv); implies --incremental")
 	fl.StringVar(&f.progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
@@ -182,6 +188,27 @@ func (a *app) pipelineOptions(cmd *cobra.Command, cfg *config.Config, f *runFlag
 		}
 	}
 	opts.Format = reportFormat(cfg)
+	if fl := cmd.Flags(); fl.Changed("delimiter") || fl.Changed("decimal-comma") || fl.Changed("bom") {
+		if fl.Changed("delimiter") {
+			switch f.delimiter {
+			case ",", ";":
+				opts.Format.Delimiter = rune(f.delimiter[0])
+			case "tab", "\\t", "\t":
+				opts.Format.Delimiter = '\t'
+			default:
+				return opts, usageErrorf("--delimiter %q: want \",\", \";\" or tab", f.delimiter)
+			}
+		}
+		if fl.Changed("decimal-comma") {
+			opts.Format.DecimalComma = f.decComma
+		}
+		if fl.Changed("bom") {
+			opts.Format.BOM = f.bom
+		}
+		if opts.Format.DecimalComma && opts.Format.Delimiter == ',' {
+			return opts, usageErrorf("decimal commas need --delimiter \";\" or tab")
+		}
+	}
 	formats := cfg.Report.Formats
 	if len(f.formats) > 0 {
 		formats = f.formats

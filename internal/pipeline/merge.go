@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gocarina/gocsv"
@@ -19,21 +20,27 @@ import (
 	"github.com/quotetone/quotetone/internal/report"
 )
 
-// Merge combines the output folders of shard runs (or of nightly runs over disjoint documents)
-// into one set of reports in outDir. Documents are put back in their input order, so shards
-// plus Merge give the same quotes.csv, speakers.csv, documents.csv and errors.csv bytes as one
-// run over all documents. The parts must have been written with the same dimensions and format.
+// Merge combines output folders into one set of reports in outDir. The parts must have been
+// written with the same dimensions and format.
+//
+// When the parts are the shards of one run (the same inputs, "--shard i/n" with one n), their
+// documents are put back in input order, so shards plus Merge give the same quotes.csv,
+// speakers.csv, documents.csv and errors.csv bytes as one run over all documents. Otherwise
+// (nightly runs, say) the parts are concatenated in the order given and documents renumbered:
+// a cumulative report.
 func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest, error) {
 	if len(parts) == 0 {
 		return nil, errors.New("merge needs at least one part folder")
 	}
 	var first *report.Manifest
 	var inputs []string
+	var mans []*report.Manifest
 	for _, p := range parts {
 		m, err := report.ReadManifest(filepath.Join(p, report.ManifestFile))
 		if err != nil {
 			return nil, fmt.Errorf("part %s: %w (is it a quotetone output folder?)", p, err)
 		}
+		mans = append(mans, m)
 		if first == nil {
 			first = m
 			inputs = m.Inputs
@@ -80,17 +87,36 @@ func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest
 			return nil, s.err
 		}
 	}
+	sharded := isShardSet(mans)
+	if !sharded {
+		for i := range mans {
+			for j := range i {
+				if mans[i].Shard != "" && mans[i].Shard == mans[j].Shard && slices.Equal(mans[i].Inputs, mans[j].Inputs) {
+					return nil, fmt.Errorf("parts %s and %s are both shard %s of the same inputs: merge each shard once", parts[j], parts[i], mans[i].Shard)
+				}
+			}
+		}
+	}
+	for i, s := range streams {
+		s.part = i
+		s.sharded = sharded
+	}
 	heap.Init(&streams)
 	agg := report.NewAggregator(dims, first.Format.Period)
 	var counts report.Counts
-	lastSeq := -1
+	lastSeq, renumber := -1, 0
 	for streams.Len() > 0 {
 		s := streams[0]
 		d := s.doc
-		if d.Seq == lastSeq {
-			return nil, fmt.Errorf("document %d (%s) is in two parts: merge parts of one sharded run, or of runs over different documents", d.Seq, d.DocID)
+		if sharded {
+			if d.Seq == lastSeq {
+				return nil, fmt.Errorf("document %d (%s) is in two parts: merge the shards of one run, each once", d.Seq, d.DocID)
+			}
+			lastSeq = d.Seq
+		} else {
+			d.Seq = renumber
+			renumber++
 		}
-		lastSeq = d.Seq
 		counts.Documents++
 		if d.Status == "failed" {
 			counts.Failed++
@@ -144,6 +170,24 @@ func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest
 	return &man, nil
 }
 
+// isShardSet reports whether the manifests are of distinct shards "i/n", with one n, of one run
+// over the same inputs.
+func isShardSet(mans []*report.Manifest) bool {
+	seen := map[string]bool{}
+	for _, m := range mans {
+		if m.Shard == "" || seen[m.Shard] || shardCount(m.Shard) != shardCount(mans[0].Shard) || !slices.Equal(m.Inputs, mans[0].Inputs) {
+			return false
+		}
+		seen[m.Shard] = true
+	}
+	return true
+}
+
+func shardCount(s string) string {
+	_, n, _ := strings.Cut(s, "/")
+	return n
+}
+
 // partStream reads one part's documents.csv and quotes.csv side by side.
 type partStream struct {
 	dir            string
@@ -152,6 +196,8 @@ type partStream struct {
 	docs, quotes   *csv.Reader
 	doc            report.DocumentRow
 	err            error
+	part           int  // place among the parts given
+	sharded        bool // order by document seq across parts, not part by part
 }
 
 func openPart(dir string, f report.Format) (*partStream, error) {
@@ -250,10 +296,15 @@ func readErrors(path string, f report.Format) ([]report.ErrorRow, error) {
 
 type partHeap []*partStream
 
-func (h partHeap) Len() int           { return len(h) }
-func (h partHeap) Less(i, j int) bool { return h[i].doc.Seq < h[j].doc.Seq }
-func (h partHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *partHeap) Push(x any)        { *h = append(*h, x.(*partStream)) }
+func (h partHeap) Len() int { return len(h) }
+func (h partHeap) Less(i, j int) bool {
+	if !h[i].sharded && h[i].part != h[j].part {
+		return h[i].part < h[j].part
+	}
+	return h[i].doc.Seq < h[j].doc.Seq
+}
+func (h partHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *partHeap) Push(x any)   { *h = append(*h, x.(*partStream)) }
 func (h *partHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]

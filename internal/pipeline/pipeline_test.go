@@ -118,13 +118,38 @@ func TestShardsPlusMergeEqualOneRun(t *testing.T) {
 	sameReports(t, "3 shards + merge vs one run", readReports(t, one), readReports(t, merged))
 }
 
-func TestMergeRejectsOverlap(t *testing.T) {
-	a := t.TempDir()
-	if _, err := Run(context.Background(), testOptions(t, a, corpusDir)); err != nil {
+// Nightly outputs (not shards) are concatenated in the order given, for cumulative reports.
+func TestMergeNightlyOutputs(t *testing.T) {
+	nights := []string{"../../testdata/marks/corpus/wire.jsonl", "../../testdata/marks/corpus/straight-and-unbalanced.txt"}
+	var parts []string
+	for _, in := range nights {
+		dir := t.TempDir()
+		if _, err := Run(context.Background(), testOptions(t, dir, in)); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, dir)
+	}
+	merged := t.TempDir()
+	man, err := Merge(merged, parts, report.Manifest{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Merge(t.TempDir(), []string{a, a}, report.Manifest{}); err == nil || !strings.Contains(err.Error(), "in two parts") {
-		t.Errorf("Merge of a folder with itself: err = %v, want it to name the overlap", err)
+	if man.Counts.Documents != 3 {
+		t.Errorf("merged documents = %d, want 3", man.Counts.Documents)
+	}
+	docs := string(readReports(t, merged)[report.DocumentsFile])
+	if !strings.Contains(docs, "\r\n0,wire-1,") || !strings.Contains(docs, "\r\n2,straight-and-unbalanced.txt,") {
+		t.Errorf("documents.csv is not the nights in order, renumbered:\n%s", docs)
+	}
+	// The same shard twice is an overlap, not two nights.
+	shard := t.TempDir()
+	opts := testOptions(t, shard, corpusDir)
+	opts.Shard = Shard{Index: 0, Count: 2}
+	if _, err := Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Merge(t.TempDir(), []string{shard, shard}, report.Manifest{}); err == nil {
+		t.Error("Merge of a shard with itself succeeded, want an error")
 	}
 }
 

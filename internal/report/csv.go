@@ -24,7 +24,8 @@ const bom = "\ufeff"
 
 // Writer writes RFC 4180 CSV with CRLF line ends, an optional BOM and the OWASP guard against
 // formula injection: a text cell starting with = + - @ tab or CR gets a leading apostrophe,
-// so a spreadsheet shows it as text instead of running it. Numbers are left alone.
+// so a spreadsheet shows it as text instead of running it. Numbers are left alone. Line breaks
+// inside cells are written as LF (CR and CRLF become LF), which every reader reads back alike.
 // It satisfies gocsv's CSVWriter interface.
 type Writer struct {
 	w      *csv.Writer
@@ -52,6 +53,10 @@ func (w *Writer) Write(record []string) error {
 		}
 	}
 	for i, cell := range record {
+		if strings.IndexByte(cell, '\r') >= 0 {
+			// encoding/csv reads a CR inside a cell back as nothing or LF: write LF.
+			cell = strings.ReplaceAll(strings.ReplaceAll(cell, "\r\n", "\n"), "\r", "\n")
+		}
 		record[i] = Guard(cell)
 	}
 	return w.w.Write(record)
@@ -65,19 +70,36 @@ func (w *Writer) Error() error { return w.w.Error() }
 
 // Guard returns cell as a spreadsheet shows it safely: unchanged unless it could be read as a
 // formula, in which case it is prefixed with an apostrophe. Plain numbers ("-0.25") stay numbers.
+// A cell that already starts with apostrophes before such a character gets one more, so that
+// Unguard always gives the original back.
 func Guard(cell string) string {
-	if cell == "" {
-		return cell
+	if needsGuard(cell) {
+		return "'" + cell
 	}
-	switch cell[0] {
+	return cell
+}
+
+// Unguard undoes Guard.
+func Unguard(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && needsGuard(cell[1:]) {
+		return cell[1:]
+	}
+	return cell
+}
+
+func needsGuard(cell string) bool {
+	i := 0
+	for i < len(cell) && cell[i] == '\'' {
+		i++
+	}
+	if i == len(cell) {
+		return false
+	}
+	switch cell[i] {
 	case '=', '+', '-', '@', '\t', '\r':
-	default:
-		return cell
+		return i > 0 || !isNumber(cell)
 	}
-	if isNumber(cell) {
-		return cell
-	}
-	return "'" + cell
+	return false
 }
 
 func isNumber(s string) bool {

@@ -140,13 +140,3 @@ func ParseQuoteRecord(rec []string, ndims int, f Format) (QuoteRow, error) {
 	r.Title, r.Date, r.Source, r.URL = text(rec[k]), text(rec[k+1]), text(rec[k+2]), text(rec[k+3])
 	return r, nil
 }
-
-// Unguard undoes Guard: it removes the apostrophe Guard adds before a formula-like cell.
-func Unguard(cell string) string {
-	if len(cell) >= 2 && cell[0] == '\'' {
-		if g := Guard(cell[1:]); g == cell {
-			return cell[1:]
-		}
-	}
-	return cell
-}
