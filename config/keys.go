@@ -116,7 +116,6 @@ func known(fields map[string]reflect.Type) string {
 	return strings.Join(names, ", ")
 }
 
-
 func join(path, key string) string {
 	if path == "" {
 		return key

@@ -1,0 +1,91 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/viper"
+)
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "quotetone.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadDefaults(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	cfg, err := Load(viper.New(), "")
+	if err != nil {
+		t.Fatalf("Load with no file: %v", err)
+	}
+	if cfg.File != "" || cfg.Report.Delimiter != "," || !cfg.Report.BOM || cfg.Quotes.TermMaxWords != 4 {
+		t.Errorf("defaults = %+v", cfg)
+	}
+}
+
+func TestLoadFileAndEnv(t *testing.T) {
+	p := writeFile(t, "run:\n  workers: 3\nreport:\n  delimiter: \";\"\n  decimal_comma: true\nquotes:\n  aliases:\n    - name: Jane Q. Example\n      aliases: [J. Example, \"U.S. Jane\"]\n")
+	t.Setenv("QUOTETONE_RUN_MAX_ERRORS", "7")
+	cfg, err := Load(viper.New(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Run.Workers != 3 || cfg.Run.MaxErrors != 7 || cfg.Report.Delimiter != ";" || !cfg.Report.DecimalComma {
+		t.Errorf("Load = %+v", cfg)
+	}
+	if got := cfg.Quotes.Options().Aliases; len(got) != 1 || got[0].Aliases[1] != "U.S. Jane" {
+		t.Errorf("aliases = %+v, want the spelling kept", got)
+	}
+	if cfg.File != p {
+		t.Errorf("File = %q, want %q", cfg.File, p)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string // substrings of the error
+	}{
+		{"unknown top key", "reprot:\n  bom: false\n", []string{":1: unknown key reprot"}},
+		{"unknown nested key", "run:\n  workers: 2\n  wrokers: 3\n", []string{":3: unknown key run.wrokers"}},
+		{"unknown key in list item", "quotes:\n  aliases:\n    - name: A\n      alias: [B]\n", []string{":4: unknown key quotes.aliases[0].alias"}},
+		{"list wanted", "input:\n  extensions: .txt\n", []string{"input.extensions: want a list"}},
+		{"bad delimiter", "report:\n  delimiter: \"|\"\n", []string{"report.delimiter"}},
+		{"bad format", "report:\n  formats: [csv, pdf]\n", []string{"report.formats[1]", "pdf"}},
+		{"bad period", "report:\n  period: year\n", []string{"report.period"}},
+		{"negative workers", "run:\n  workers: -1\n", []string{"run.workers"}},
+		{"empty alias", "quotes:\n  aliases:\n    - name: A\n      aliases: [\"\"]\n", []string{"quotes.aliases[0].aliases[0]"}},
+		{"bad yaml", "run: [\n", []string{"invalid configuration"}},
+		{"wrong type", "run:\n  workers: many\n", []string{"workers"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(viper.New(), writeFile(t, tt.body))
+			if err == nil {
+				t.Fatalf("Load(%q) succeeded, want an error", tt.body)
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("Load(%q) error %v does not wrap ErrInvalid", tt.body, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Load(%q) error = %q, want it to contain %q", tt.body, err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestDefaultIsValidYAMLWithEveryKey(t *testing.T) {
+	if err := checkKeys("default", Default()); err != nil {
+		t.Errorf("the default file has keys Config does not know: %v", err)
+	}
+}
