@@ -11,10 +11,13 @@ func (d *doc) buildEntities() {
 	sentStart := 0      // first mention index of the current sentence
 	sentTok := 0        // first token of the current sentence
 	lastMentionTok := 0 // token of the last mention
+	firstInSentence := true
+	heading := d.headings()
 	for i := 0; i < len(d.toks); i++ {
 		t := d.toks[i]
 		if t.kind == tokPara || isSentenceEnd(t) {
 			sentStart, sentTok = len(d.mentions), i+1
+			firstInSentence = true
 			continue
 		}
 		if t.quote >= 0 {
@@ -46,11 +49,18 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run)
+			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
+				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) ||
+				(firstInSentence && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
+					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower])
+			if heading[d.toks[run.i].para] {
+				subj = false // a headline or a caption line
+			}
 			if subj && len(d.ents[id].tokens) > 1 && !d.ents[id].org {
 				d.ents[id].person = true // a full name as a sentence subject
 			}
 			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
+			firstInSentence = false
 			lastMentionTok = run.j
 		}
 		i = run.j - 1
@@ -77,6 +87,26 @@ func (d *doc) appositiveSubject(sentTok int, run nameRun) bool {
 	return true
 }
 
+// headings marks the paragraphs that do not end like a sentence: headlines, captions, bylines.
+func (d *doc) headings() map[int]bool {
+	h := map[int]bool{}
+	for i, t := range d.toks {
+		if t.kind != tokPara || i == 0 {
+			continue
+		}
+		p := d.toks[i-1]
+		if !isSentenceEnd(p) && p.kind != tokMark && p.text != ":" && p.text != "\u2026" {
+			h[p.para] = true
+		}
+	}
+	if n := len(d.toks); n > 0 {
+		if p := d.toks[n-1]; !isSentenceEnd(p) && p.kind != tokMark {
+			h[p.para] = true
+		}
+	}
+	return h
+}
+
 // precededByCue: "said Full Name".
 func (d *doc) precededByCue(i int) bool {
 	return i > 0 && d.toks[i-1].kind == tokWord && !d.toks[i-1].cap && d.x.cues.isCue(d.toks, i-1)
@@ -92,6 +122,9 @@ func (d *doc) register(run nameRun) int {
 	}
 	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen[lw[0]] {
 		return -1 // a common word at a sentence start
+	}
+	if len(words) > 1 && titles[strings.ToLower(bare(words[len(words)-1]))] != "" {
+		return -1 // "Westland MP": a role
 	}
 	org := run.isOrg()
 	if len(words) == 1 && isAllUpper(words[0]) && len(run.titles) == 0 {
@@ -170,7 +203,12 @@ func (d *doc) register(run nameRun) int {
 }
 
 func (d *doc) followedByCue(j int) bool {
-	if j < len(d.toks) && d.toks[j].text == "," {
+	return d.cueAt(j, false)
+}
+
+// cueAt: a cue verb at token j, after adverbs (and a comma, if comma).
+func (d *doc) cueAt(j int, comma bool) bool {
+	if comma && j < len(d.toks) && d.toks[j].text == "," {
 		j++
 	}
 	for j < len(d.toks) && d.toks[j].kind == tokWord && isAdverb(d.toks[j].lower) && !d.toks[j].cap {

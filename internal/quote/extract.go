@@ -275,6 +275,18 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 			}
 		}
 	}
+	// "said oil and gas worker Full Name": a name a few words on, ending the clause
+	for n := i; n < hi && n-i < 8 && isWord(d.toks[n]); n++ {
+		if d.toks[n].cap && (n == i || !d.toks[n-1].cap) {
+			if run, ok := readNameRun(d.toks, n); ok && !run.possessive && !isOrgRun(run) && (run.j >= hi || !isWord(d.toks[run.j])) {
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(n, run.j)}
+			}
+			break
+		}
+		if d.x.cues.isCue(d.toks, n) {
+			break
+		}
+	}
 	// role NP: words until punctuation or a stop word
 	j := i
 	for j < hi && isWord(d.toks[j]) && (j == i || !npStop[d.toks[j].lower]) {
@@ -481,7 +493,7 @@ func (d *doc) local(k int) {
 		if last.text == "\u2026" || (isWord(last) && strings.HasSuffix(last.text, ".") && strings.Count(last.text, ".") > 1 && q.openTok-1 > b) {
 			introduced = true // … “One!” / in the U.S. “Forget it”: the mark starts a sentence
 		}
-		if last.text == ":" || ((last.text == "\u2014" || last.text == "\u2013") && q.openTok-1 == b) {
+		if (last.text == ":" && !d.labelBefore(b, q.openTok-1)) || ((last.text == "\u2014" || last.text == "\u2013") && q.openTok-1 == b) {
 			introduced = true
 		}
 		c := d.findCue(b, q.openTok, true, 10)
@@ -550,7 +562,7 @@ func (d *doc) local(k int) {
 			cue = c
 			m = d.subject(b, c, q.openTok)
 		}
-	case q.openTok > b && d.toks[q.openTok-1].text == ":":
+	case q.openTok > b && d.toks[q.openTok-1].text == ":" && !d.labelBefore(b, q.openTok-1):
 		// Name: “…” / The president then leaned in and boomed: “…”
 		m = d.colonSpeaker(b, q.openTok-1)
 	case a < hi && isDash(d.toks[a]) && a+1 < hi && d.toks[a+1].cap:
@@ -599,7 +611,44 @@ func (d *doc) colonSpeaker(lo, colon int) speakerMention {
 			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, colon)}
 		}
 	}
-	return d.sentenceSubject(lo, colon)
+	if m := d.sentenceSubject(lo, colon); m.kind != mNone {
+		return m
+	}
+	// "... when Full Name again took to the stage with this:": the last name before a verb
+	for i := colon - 1; i > lo; i-- {
+		t := d.toks[i]
+		if !isWord(t) || !t.cap || (i+1 < colon && d.toks[i+1].cap) {
+			continue
+		}
+		s := i
+		for s > lo && isWord(d.toks[s-1]) && d.toks[s-1].cap {
+			s--
+		}
+		run, ok := readNameRun(d.toks, s)
+		if !ok || run.j != i+1 || run.possessive || isOrgRun(run) || run.j >= colon {
+			continue
+		}
+		nx := d.toks[run.j]
+		if isWord(nx) && !nx.cap && !npStop[nx.lower] && !determiners[nx.lower] {
+			if id := d.lookupName(run.words, run.ni); id >= 0 && d.ents[id].person {
+				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, run.j)}
+			}
+		}
+		break
+	}
+	return speakerMention{}
+}
+
+// labelBefore: the words before the colon are an all-capitals label ("READ MORE:").
+func (d *doc) labelBefore(lo, colon int) bool {
+	n := 0
+	for i := colon - 1; i >= lo && isWord(d.toks[i]); i-- {
+		if !isAllUpper(d.toks[i].text) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // sentenceSubject reads a name or pronoun that opens the sentence part [lo, hi).

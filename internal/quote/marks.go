@@ -1,6 +1,9 @@
 package quote
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // A span is one pair of quotation marks found by the scanner.
 type span struct {
@@ -181,7 +184,11 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 		reopen := false
 		switch c {
 		case '\u201D', '\u300D', '\u300F':
-			closes = true
+			if nested && c == '\u201D' {
+				nested = false
+			} else {
+				closes = true
+			}
 		case '\u00BB':
 			closes = opener == '\u00AB'
 			reopen = !closes && co
@@ -189,10 +196,14 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 			closes = opener == '\u00BB'
 			reopen = !closes
 		case '\u201C':
-			if opener == '\u201E' || opener == '\u201D' {
+			switch {
+			case opener == '\u201E' || opener == '\u201D':
 				closes = true
-			} else {
+			case nested:
+			case afterSentence(r, i, p.start):
 				reopen = true // “a. “b: the first quote closed without its mark
+			default:
+				nested = true // “they moan about “amateurs” ...”
 			}
 		case '\u201E':
 			reopen = true
@@ -301,6 +312,15 @@ func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
 		}
 	}
 	return out
+}
+
+// afterSentence: the mark at i follows the end of a sentence (". “").
+func afterSentence(r []rune, i, lo int) bool {
+	j := i - 1
+	for j >= lo && unicode.IsSpace(r[j]) {
+		j--
+	}
+	return j < lo || strings.ContainsRune(".?!\u2026:", r[j])
 }
 
 func lowerASCII(rs []rune) string {
