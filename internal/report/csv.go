@@ -96,7 +96,12 @@ func needsGuard(cell string) bool {
 		return false
 	}
 	switch cell[i] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '+', '-':
+		if cell == "-" || cell == "+" { // a lone sign (stdin's path "-") is text in every spreadsheet
+			return false
+		}
+		return i > 0 || !isNumber(cell)
+	case '=', '@', '\t', '\r':
 		return i > 0 || !isNumber(cell)
 	}
 	return false

@@ -32,7 +32,7 @@ func FuzzCSVRoundTrip(f *testing.F) {
 			t.Fatalf("read back %q: %v (%d records)", b.String(), err, len(recs))
 		}
 		for i, cell := range recs[0] {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !isNumber(cell) {
+			if cell != "" && cell != "-" && cell != "+" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !isNumber(cell) {
 				t.Errorf("cell %d %q could run as a formula", i, cell)
 			}
 		}
