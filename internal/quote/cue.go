@@ -110,6 +110,9 @@ func newCueSet(verbs []string) cueSet {
 			continue
 		}
 		for _, f := range inflect(v) {
+			if f == "reading" {
+				continue // "signs reading ...", "reading glasses": rarely a cue
+			}
 			if _, ok := cs.forms[f]; !ok {
 				cs.forms[f] = v
 			}

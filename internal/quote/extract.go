@@ -212,7 +212,7 @@ func (d *doc) findCue(lo, hi int, fromEnd bool, maxWords int) int {
 		if t.lower == "according" && i+1 < len(d.toks) && d.toks[i+1].lower == "to" {
 			return i
 		}
-		if d.x.cues.isCue(d.toks, i) && !isNounUse(d.toks, i) && (i == 0 || d.toks[i-1].lower != "to") {
+		if d.x.cues.isCue(d.toks, i) && !isNounUse(d.toks, i) && (i == 0 || d.toks[i-1].lower != "to") && !t.cap {
 			return i
 		}
 	}
