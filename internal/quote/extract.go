@@ -485,6 +485,34 @@ func (d *doc) local(k int) {
 			}
 		}
 	}
+	// "The newspaper reported:\n\n“…”": a paragraph introduced by the one before
+	if b == q.openTok && b >= 2 && d.toks[b-1].kind == tokPara && d.toks[b-2].text == ":" && d.toks[b-2].quote < 0 {
+		c := b - 2
+		pb := c
+		for pb > 0 && !d.boundary(pb-1, k) && c-pb < 80 {
+			pb--
+		}
+		if !d.labelBefore(pb, c) {
+			var m speakerMention
+			cue := d.findCue(pb, c, true, 10)
+			if cue >= 0 {
+				m = d.subject(pb, cue, c)
+				q.cue = d.toks[cue].text
+			} else {
+				m = d.colonSpeaker(pb, c)
+			}
+			q.kind = Speech
+			if m.kind != mNone {
+				q.mention = m.text
+				q.speaker, q.ent = d.resolve(m)
+				q.local = q.speaker != ""
+				if q.ent >= 0 {
+					d.spk = append(d.spk, mention{tok: m.i, ent: q.ent, subj: true})
+				}
+			}
+			return
+		}
+	}
 	// before-cue: X said: “…” / X said, “…”
 	beforeCue := -1
 	introduced := b == q.openTok
@@ -694,7 +722,8 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		return d.npAfter(v+2, hi)
 	}
 	// ", saying “…”" / ", writing “…”": the subject of the sentence's main clause
-	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || isAdverb(d.toks[v-1].lower)) {
+	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || isAdverb(d.toks[v-1].lower) ||
+		(isWord(d.toks[v-1]) && !d.toks[v-1].cap && !personalPronouns[d.toks[v-1].lower] && d.toks[v-1].lower != "was" && d.toks[v-1].lower != "is")) {
 		if m := d.sentenceSubject(lo, v); m.kind != mNone {
 			return m
 		}
