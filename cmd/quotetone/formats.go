@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/quotetone/quotetone/internal/pipeline"
+	htmlreport "github.com/quotetone/quotetone/internal/report/html"
+	"github.com/quotetone/quotetone/internal/report/xlsx"
 )
 
 // reportWriters returns the writers for the extra report formats; CSV is always written.
@@ -10,8 +12,10 @@ func reportWriters(formats []string) ([]pipeline.ReportWriter, error) {
 	for _, f := range formats {
 		switch f {
 		case "csv":
-		case "xlsx", "html":
-			// written by internal/report/xlsx and internal/report/html (issue 7)
+		case "xlsx":
+			ws = append(ws, xlsx.Writer{})
+		case "html":
+			ws = append(ws, htmlreport.Writer{})
 		default:
 			return nil, usageErrorf("unknown report format %q: want csv, xlsx or html", f)
 		}
