@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -26,8 +27,10 @@ type matcher struct {
 	prefixLens []int
 	cased      map[string][]int32
 	globs      []int32
-	// stem looks up inflected words that miss the valence lexicon under their stem.
-	stem bool
+	// nb rates words that miss the valence lexicon by the Naive Bayes model's smoothed
+	// log-likelihood ratio, when it is at least nbMin in size, times nbGain.
+	nb            *NB
+	nbMin, nbGain float64
 }
 
 func newMatcher() *matcher {
@@ -77,6 +80,14 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64) error {
 		m.globs = append(m.globs, id)
 	}
 	return nil
+}
+
+func (m *matcher) hasCased(s string) bool {
+	if len(m.cased) == 0 {
+		return false
+	}
+	_, ok := m.cased[s]
+	return ok
 }
 
 func (m *matcher) hasKey(b []byte) bool {
@@ -156,8 +167,12 @@ func (t *text) scan(m *matcher, slots int) {
 		for _, id := range m.globs {
 			t.consider(m, id, i, false)
 		}
-		if m.stem && t.best[0] < 0 && i >= int(t.until[0]) {
-			t.stemLookup(m, i, low)
+		if m.nb != nil && t.best[0] < 0 && i >= int(t.until[0]) && t.toks[i].flags&fLetter != 0 && t.toks[i].mods[0] == 0 && t.toks[i].boost[0] == 0 {
+			if v, ok := m.nb.llr[low]; ok && math.Abs(float64(v[1])) >= m.nbMin {
+				w := float64(v[1]) * m.nbGain
+				t.hits = append(t.hits, hit{slot: 0, start: int32(i), end: int32(i + 1), entry: -1, base: w, weight: w})
+				t.until[0] = int32(i + 1)
+			}
 		}
 		for s, id := range t.best {
 			if id < 0 {
@@ -181,28 +196,4 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
-}
-
-// stemSuffixes are tried, longest first, on a word the valence lexicon lacks: "accusations" is
-// rated as "accusation", "reassured" as "reassure", "hopelessly" as "hopeless".
-var stemSuffixes = [...]struct{ cut, add string }{
-	{"ies", "y"}, {"ied", "y"}, {"ily", "y"}, {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"es", ""},
-	{"s", ""}, {"ly", ""}, {"'s", ""}, {"d", ""},
-}
-
-func (t *text) stemLookup(m *matcher, i int, low string) {
-	var buf [64]byte
-	for _, sf := range stemSuffixes {
-		if len(low) < len(sf.cut)+3 || len(low) > len(buf) || low[len(low)-len(sf.cut):] != sf.cut {
-			continue
-		}
-		b := append(buf[:0], low[:len(low)-len(sf.cut)]...)
-		b = append(b, sf.add...)
-		for _, id := range m.exact[string(b)] {
-			if e := &m.entries[id]; e.slot == 0 && len(e.words) == 1 {
-				t.best[0] = id
-				return
-			}
-		}
-	}
 }

@@ -20,7 +20,7 @@ import (
 type NB struct {
 	// llr holds per word the model's log-likelihood ratio [0] and a smoothed one [1], which
 	// adds NBSmoothing to both counts so that rare words weigh less in the valence.
-	llr   map[string][2]float32
+	llr   map[string][2]float64
 	prior float64 // log P(positive) - log P(negative)
 }
 
@@ -60,15 +60,15 @@ func parseNB(data []byte) (*NB, error) {
 	if !ok || len(en.Probabilities) != 2 {
 		return nil, fmt.Errorf("load sentiment model: no two-class English model")
 	}
-	nb := &NB{llr: make(map[string][2]float32, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
+	nb := &NB{llr: make(map[string][2]float64, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
 	for w, c := range en.Words {
 		if len(c.Count) != 2 {
 			continue
 		}
 		c0, c1 := float64(c.Count[0]), float64(c.Count[1])
-		nb.llr[w] = [2]float32{
-			float32(math.Log(c1+1) - math.Log(c0+1)),
-			float32(math.Log(c1+NBSmoothing) - math.Log(c0+NBSmoothing)),
+		nb.llr[w] = [2]float64{
+			math.Log(c1+1) - math.Log(c0+1),
+			math.Log(c1+NBSmoothing) - math.Log(c0+NBSmoothing),
 		}
 	}
 	return nb, nil

@@ -127,6 +127,9 @@ func New(opts Options) (*Scorer, error) {
 			}
 		}
 	}
+	if s.valence.NBLexMin > 0 && s.valence.NBLexGain != 0 {
+		s.m.nb, s.m.nbMin, s.m.nbGain = s.nb, s.valence.NBLexMin, s.valence.NBLexGain
+	}
 	seen := map[string]bool{}
 	for d, dim := range s.dims {
 		if dim.Name == "" {
@@ -209,11 +212,11 @@ func (s *Scorer) Score(src string) Score {
 func (s *Scorer) score(t *text, src string, res *Score) {
 	t.tokenize(src, s.m)
 	slots := len(s.dims) + 1
-	t.scan(s.m, slots)
 	s.mods[0].mark(t, 0)
 	if len(s.dims) > 0 {
 		s.mods[1].mark(t, 1)
 	}
+	t.scan(s.m, slots)
 	// An intensifier or a word inside a multiword modifier is not rated itself.
 	vh := t.hits[:0]
 	for _, h := range t.hits {

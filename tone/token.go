@@ -215,7 +215,7 @@ func (t *text) tokenize(src string, m *matcher) {
 		if s != start || e != end || s == e {
 			// A field with punctuation at its edges: keep it whole when the lexicon knows it.
 			t.lower = appendLower(t.lower, field)
-			if m != nil && m.hasKey(t.lower[lo:]) || s == e {
+			if m != nil && (m.hasKey(t.lower[lo:]) || m.hasCased(field)) || s == e {
 				s, e = start, end
 			} else {
 				t.lower = t.lower[:lo]

@@ -12,6 +12,8 @@ var tuneFlag = flag.Bool("tune", false, "grid-search the valence combination on 
 
 // feat holds what the valence combination reads for one rated text.
 type feat struct {
+	pos, neg    float64
+	punct       float64
 	sum         float64
 	hits, words int
 	nb          nbSums
@@ -26,7 +28,15 @@ func features(t *testing.T, s *Scorer, set string) []feat {
 		var res Score
 		s.score(tx, r.Text, &res)
 		nb, _ := s.nb.logOdds(r.Text, nil)
-		out[i] = feat{sum: s.valence.ruleSum(tx, r.Text), hits: tx.counts[0], words: len(tx.toks), nb: nb, gold: r.Rating}
+		var pos, neg float64
+		for _, h := range tx.hits {
+			if h.weight > 0 {
+				pos += h.weight
+			} else {
+				neg += h.weight
+			}
+		}
+		out[i] = feat{pos: pos, neg: neg, punct: punctuationEmphasis(r.Text), sum: s.valence.ruleSum(tx, r.Text), hits: tx.counts[0], words: len(tx.toks), nb: nb, gold: r.Rating}
 		s.pool.Put(tx)
 	}
 	return out
@@ -40,39 +50,49 @@ func TestTune(t *testing.T) {
 	if !*tuneFlag {
 		t.Skip("run with -tune")
 	}
-	base := DefaultValence()
-	s, err := New(Options{Valence: &base})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs := map[string][]feat{}
-	for _, set := range evalSets {
-		fs[set] = features(t, s, set)
-	}
 	type res struct {
 		v     Valence
 		m     map[string]Metrics
 		worst float64
 	}
 	var all []res
-	for _, ln := range []float64{0, 2, 3, 4} {
-		for _, w1 := range []float64{0, 0.5, 1, 1.5, 2} {
-			for _, w0 := range []float64{0, 0.5, 1, 2} {
-				for _, sc := range []float64{0.5, 1, 2} {
-					for _, alpha := range []float64{4, 8, 15} {
-						v := base
-						v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.NBScale, v.Alpha = ln, w1, w0, sc, alpha
-						r := res{v: v, m: map[string]Metrics{}, worst: math.Inf(1)}
-						for _, set := range evalSets {
-							val, gold := make([]float64, len(fs[set])), make([]float64, len(fs[set]))
-							for i, f := range fs[set] {
-								val[i], gold[i] = v.combine(f.sum, f.hits, f.words, f.nb), f.gold
+	for _, lex := range [][2]float64{{0.7, 0.5}} {
+		base := DefaultValence()
+		base.NBLexMin, base.NBLexGain = lex[0], lex[1]
+		s, err := New(Options{Valence: &base})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := map[string][]feat{}
+		for _, set := range evalSets {
+			fs[set] = features(t, s, set)
+		}
+		for _, ln := range []float64{2, 3} {
+			for _, w1 := range []float64{0.5, 1, 1.5} {
+				for _, w0 := range []float64{0, 0.15, 0.3, 0.5} {
+					for _, sc := range []float64{0.5, 0.6, 0.7} {
+						for _, alpha := range []float64{0, 0.03, 0.06, 0.1} {
+							v := base
+							v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.PositiveScale, v.Neutral = ln, w1, w0, sc, alpha
+							r := res{v: v, m: map[string]Metrics{}, worst: math.Inf(1)}
+							for _, set := range evalSets {
+								val, gold := make([]float64, len(fs[set])), make([]float64, len(fs[set]))
+								for i, f := range fs[set] {
+									sum := f.pos*v.PositiveScale + f.neg
+									if sum != 0 {
+										sum += sign(sum) * f.punct
+									}
+									val[i], gold[i] = v.combine(sum, f.hits, f.words, f.nb), f.gold
+								}
+								m := Evaluate(val, gold, 4)
+								r.m[set] = m
+								r.worst = math.Min(r.worst, m.R-targets[set])
+								if set == "nytEditorialSnippets" {
+									r.worst = math.Min(r.worst, m.MacroF1-0.58)
+								}
 							}
-							m := Evaluate(val, gold, 4)
-							r.m[set] = m
-							r.worst = math.Min(r.worst, m.R-targets[set])
+							all = append(all, r)
 						}
-						all = append(all, r)
 					}
 				}
 			}
@@ -80,7 +100,7 @@ func TestTune(t *testing.T) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].worst > all[j].worst })
 	for _, r := range all[:12] {
-		line := fmt.Sprintf("len=%.0f w1=%.1f w0=%.1f sc=%.1f a=%.0f worst=%+.3f", r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.NBScale, r.v.Alpha, r.worst)
+		line := fmt.Sprintf("lex=%.1f/%.1f len=%.0f w1=%.1f w0=%.1f pos=%.1f neutral=%.2f worst=%+.3f", r.v.NBLexMin, r.v.NBLexGain, r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.PositiveScale, r.v.Neutral, r.worst)
 		for _, set := range evalSets {
 			line += fmt.Sprintf("  %s r=%.3f F1=%.3f", set[:5], r.m[set].R, r.m[set].MacroF1)
 		}

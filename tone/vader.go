@@ -19,6 +19,9 @@ var vaderData []byte
 //go:embed data/AFINN-en-165.txt
 var afinnData []byte
 
+// AfinnBlend is the share of AFINN's rating in words both lexicons rate.
+const AfinnBlend = 0.5
+
 // afinnScale maps AFINN's -5..5 onto VADER's -4..4.
 const afinnScale = 0.8
 
@@ -43,12 +46,22 @@ func DefaultLexicon() (*lexicon.Lexicon, error) {
 			return
 		}
 		have := map[string]bool{}
+		afinn := map[string]float64{}
+		for _, c := range a.Categories {
+			for _, t := range c.Terms {
+				afinn[t.Text] = t.Weight * afinnScale
+			}
+		}
 		l := &lexicon.Lexicon{Name: "vader+afinn"}
 		for _, c := range v.Categories {
-			for _, t := range c.Terms {
+			terms := append([]lexicon.Term(nil), c.Terms...)
+			for i, t := range terms {
 				have[t.Text] = true
+				if w, ok := afinn[t.Text]; ok && AfinnBlend > 0 {
+					terms[i].Weight = (1-AfinnBlend)*t.Weight + AfinnBlend*w
+				}
 			}
-			l.Categories = append(l.Categories, lexicon.Category{Name: c.Name, Terms: append([]lexicon.Term(nil), c.Terms...)})
+			l.Categories = append(l.Categories, lexicon.Category{Name: c.Name, Terms: terms})
 		}
 		for _, c := range a.Categories {
 			for _, t := range c.Terms {

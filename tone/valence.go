@@ -17,6 +17,12 @@ type Valence struct {
 	// Punctuation adds VADER's emphasis for "!" and "?".
 	Punctuation bool
 
+	// NBLexMin, when positive, rates words that both lexicons lack by the Naive Bayes
+	// model's smoothed log-likelihood ratio times NBLexGain, if that ratio is at least
+	// NBLexMin in size; such hits go through the same negation, intensity and contrast rules.
+	NBLexMin  float64
+	NBLexGain float64
+
 	// The combination. The rule sum r (VADER's sum of adjusted ratings) is divided by the
 	// square root of the number of words over LengthNorm, when set, so that long texts do not
 	// saturate; the NB feature is tanh(smoothed log-odds / sqrt(known words) / NBScale).
@@ -28,6 +34,10 @@ type Valence struct {
 	NBScale        float64
 	Alpha          float64
 	Neutral        float64
+	// PositiveScale (when positive) scales positive ratings: word lists rate praise higher
+	// than readers of news do (the Pollyanna effect). Bias is added to x.
+	PositiveScale float64
+	Bias          float64
 }
 
 // VADERValence is VADER's own scoring, with VADER's lexicon and no Naive Bayes: the "before"
@@ -66,17 +76,27 @@ func DefaultValence() Valence {
 	r.QuestionFactor = 0.6
 	r.Contrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
 	v.ContrastWholeText = false
-	v.LengthNorm = 2
+	v.NBLexMin, v.NBLexGain = 0.7, 0.5
+	v.LengthNorm = 3
 	v.NBWeight = 1.5
-	v.NBWeightNoHits = 1
+	v.NBWeightNoHits = 0.5
+	v.PositiveScale = 0.6
 	v.NBScale = 1
 	v.Alpha = 15
 	return v
 }
 
-// ruleSum is the rule-based sum of the valence hits, with VADER's punctuation emphasis.
+// ruleSum is the rule-based sum of the valence hits, positive ones scaled by PositiveScale,
+// with VADER's punctuation emphasis.
 func (v *Valence) ruleSum(t *text, src string) float64 {
-	sum := t.sums[0]
+	var sum float64
+	for _, h := range t.hits {
+		if h.weight > 0 && v.PositiveScale > 0 {
+			sum += h.weight * v.PositiveScale
+		} else {
+			sum += h.weight
+		}
+	}
 	if v.Punctuation && sum != 0 {
 		sum += sign(sum) * punctuationEmphasis(src)
 	}
@@ -96,6 +116,7 @@ func (v *Valence) combine(sum float64, hits, words int, nb nbSums) float64 {
 	if w != 0 && nb.known > 0 {
 		x += w * math.Tanh(nb.smooth/math.Sqrt(float64(nb.known))/v.NBScale)
 	}
+	x += v.Bias
 	val := normalize(x, v.Alpha)
 	if v.Neutral > 0 {
 		a := math.Abs(val)

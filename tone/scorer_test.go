@@ -1,0 +1,326 @@
+package tone
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cdipaolo/sentiment"
+
+	"github.com/quotetone/quotetone/lexicon"
+)
+
+func terms(ss ...string) []lexicon.Term {
+	var ts []lexicon.Term
+	for _, s := range ss {
+		ts = append(ts, lexicon.Term{Text: s})
+	}
+	return ts
+}
+
+// testDims is a small lexicon written for these tests.
+func testDims() []Dimension {
+	return []Dimension{
+		{
+			Name:     "cooperation",
+			Positive: Pole{Name: "constructive", Terms: terms("agree*", "common ground", "constructive", "understand each other", "cooperat*", "compromis*", "dialogue")},
+			Negative: Pole{Name: "hostility", Terms: terms("hostil*", "threat*", "humiliat*", "reject*", "red line", "ground")},
+		},
+		{
+			Name:     "geo",
+			Positive: Pole{Name: "country", Terms: []lexicon.Term{{Text: "US", CaseSensitive: true}, {Text: "U.S.", CaseSensitive: true}}},
+			Negative: Pole{Name: "other", Terms: terms("nowhere-land")},
+		},
+	}
+}
+
+var (
+	testScorerOnce sync.Once
+	testScorer     *Scorer
+)
+
+func newTestScorer(t testing.TB) *Scorer {
+	t.Helper()
+	testScorerOnce.Do(func() {
+		s, err := New(Options{Dimensions: testDims()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		testScorer = s
+	})
+	return testScorer
+}
+
+func TestDimensions(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text     string
+		dim      int
+		min, max float64
+		hits     int
+	}{
+		{"There has been no hostility.", 0, 0, 1, 1},
+		{"There has been no hostility", 0, 0.01, 1, 1},
+		{"Both sides expressed their intention to understand each other and seek common ground. The talks were quite constructive.", 0, 0.5, 1, 3},
+		{"They threatened retaliation and rejected the offer.", 0, -1, -0.5, 2},
+		{"We do not agree.", 0, -1, -0.01, 1},
+		{"This is a red line.", 0, -1, -0.01, 1},
+		{"The ground was wet.", 0, -1, -0.01, 1},     // "ground" alone is in the test hostility list
+		{"They found common ground.", 0, 0.01, 1, 1}, // the longer phrase wins over "ground"
+		{"The talks were hostile, but they reached a compromise.", 0, 0.01, 1, 2},
+		{"The US delegation arrived.", 1, 0.01, 1, 1},
+		{"Give us the papers.", 1, 0, 0, 0}, // case-sensitive "US" does not match "us"
+		{"The U.S. delegation arrived.", 1, 0.01, 1, 1},
+		{"", 0, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := s.Score(tt.text).Dims[tt.dim]
+			if got.Score < tt.min || got.Score > tt.max || got.Hits != tt.hits {
+				t.Errorf("Score(%q).Dims[%d] = %+v, want score in [%v, %v] and %d hits\n%s", tt.text, tt.dim, got, tt.min, tt.max, tt.hits, s.Explain(tt.text))
+			}
+		})
+	}
+}
+
+func TestNegationModes(t *testing.T) {
+	tests := []struct {
+		mode NegationMode
+		want float64 // sign of cooperation for "no hostility"
+	}{
+		{Flip, 1}, {Damp, -1}, {Drop, 0},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.mode), func(t *testing.T) {
+			r := DefaultRules()
+			r.NegationMode = tt.mode
+			r.NegationScalar = 0.5
+			s, err := New(Options{Dimensions: testDims(), Rules: &r, NB: mustNB(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := s.Score("There was no hostility.").Dims[0].Score
+			if sign0(got) != tt.want {
+				t.Errorf("Score(no hostility) with %s = %v, want sign %v", tt.mode, got, tt.want)
+			}
+		})
+	}
+}
+
+func sign0(x float64) float64 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+func mustNB(t testing.TB) *NB {
+	nb, err := DefaultNB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nb
+}
+
+func TestValence(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text     string
+		min, max float64
+	}{
+		{"This is a wonderful, excellent result.", 0.3, 1},
+		{"This is a terrible, disgraceful failure.", -1, -0.3},
+		{"The result was not good.", -1, -0.01},
+		{"The plan is good but the execution is awful.", -1, -0.01},
+		{"The plan is awful but the execution is excellent.", 0.01, 1},
+		{"It was VERY good!!!", 0.3, 1},
+		{"I don’t like it.", -1, 0}, // curly apostrophe
+		{"I don＇t like it.", -1, 0}, // full-width apostrophe
+		{"", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := s.Score(tt.text)
+			if got.Valence < tt.min || got.Valence > tt.max || got.Valence < -1 || got.Valence > 1 {
+				t.Errorf("Score(%q).Valence = %v, want in [%v, %v]\n%s", tt.text, got.Valence, tt.min, tt.max, s.Explain(tt.text))
+			}
+			if got.NBPositive < 0 || got.NBPositive > 1 {
+				t.Errorf("Score(%q).NBPositive = %v, want in [0, 1]", tt.text, got.NBPositive)
+			}
+		})
+	}
+}
+
+func TestIntensity(t *testing.T) {
+	s := newTestScorer(t)
+	plain := s.Explain("The outcome was good.").RuleSum
+	very := s.Explain("The outcome was very good.").RuleSum
+	slightly := s.Explain("The outcome was slightly good.").RuleSum
+	if !(very > plain && plain > slightly && slightly > 0) {
+		t.Errorf("rule sums very/plain/slightly good = %v, %v, %v, want decreasing and positive", very, plain, slightly)
+	}
+}
+
+// TestNBMatchesModel checks that NBPositive is the library model's own probability.
+func TestNBMatchesModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the library model (67 MB)")
+	}
+	models, err := sentiment.Restore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestScorer(t)
+	for _, text := range []string{
+		"I loved this, a wonderful film",
+		"boring and far too long",
+		"The committee met on Tuesday",
+		"Ça n'a pas marché, hélas",
+	} {
+		class, p := models[sentiment.English].Probability(text)
+		if class == 0 {
+			p = 1 - p
+		}
+		if got := s.Score(text).NBPositive; math.Abs(got-p) > 1e-9 {
+			t.Errorf("Score(%q).NBPositive = %v, want the model's %v", text, got, p)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	s := newTestScorer(t)
+	ex := s.Explain("There has been no hostility.")
+	var found bool
+	for _, h := range ex.Hits {
+		if h.Dimension == "cooperation" {
+			found = true
+			if h.Pole != "hostility" || h.Term != "hostil*" || h.Matched != "hostility" || h.Weight <= 0 {
+				t.Errorf("Explain hit = %+v, want hostility hit flipped positive", h)
+			}
+			if len(h.Notes) == 0 || !strings.Contains(h.Notes[0], `negated by "no"`) {
+				t.Errorf("Explain notes = %q, want the negation by \"no\"", h.Notes)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("Explain found no cooperation hit:\n%s", ex)
+	}
+	out := ex.String()
+	for _, want := range []string{"hostility", `negated by "no"`, "cooperation", "valence"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Explain().String() lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestConcurrentScore(t *testing.T) {
+	s := newTestScorer(t)
+	texts := []string{"There has been no hostility.", "A wonderful compromise, but threats remain.", "We reject this!"}
+	want := make([]Score, len(texts))
+	for i, tx := range texts {
+		want[i] = s.Score(tx)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 200; k++ {
+				i := k % len(texts)
+				if got := s.Score(texts[i]); got.Valence != want[i].Valence || got.Dims[0] != want[i].Dims[0] {
+					t.Errorf("Score(%q) = %+v concurrently, want %+v", texts[i], got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestNewErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"unnamed", Options{Dimensions: []Dimension{{}}}, "has no name"},
+		{"twice", Options{Dimensions: []Dimension{{Name: "a"}, {Name: "a"}}}, `dimension "a" twice`},
+		{"bad term", Options{Dimensions: []Dimension{{Name: "a", Positive: Pole{Terms: terms("*")}}}}, "matches every word"},
+		{"bad mode", Options{Rules: &Rules{NegationMode: "maybe", Alpha: 1}}, `negation mode "maybe"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.NB = mustNB(t)
+			_, err := New(tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New(%s) error = %v, want %q", tt.name, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestChecks(t *testing.T) {
+	tests := []struct {
+		check string
+		v     float64
+		want  bool
+	}{
+		{"cooperation >= 0", 0, true},
+		{"cooperation > 0", 0, false},
+		{"valence < -0.2", -0.5, true},
+		{"valence <= -0.2", -0.1, false},
+		{"x in [0.1, 0.5]", 0.5, true},
+		{"x in [0.1, 0.5)", 0.5, false},
+		{"x positive", 0.2, true},
+		{"x negative", 0.2, false},
+		{"x neutral", 0.01, true},
+		{"x = 0", 0, true},
+	}
+	for _, tt := range tests {
+		c, err := ParseCheck(tt.check)
+		if err != nil {
+			t.Errorf("ParseCheck(%q): %v", tt.check, err)
+			continue
+		}
+		if got := c.Holds(tt.v); got != tt.want {
+			t.Errorf("ParseCheck(%q).Holds(%v) = %v, want %v", tt.check, tt.v, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"x", "x ~ 3", "x >= y", "x in [2, 1]", "x in 1, 2"} {
+		if _, err := ParseCheck(bad); err == nil {
+			t.Errorf("ParseCheck(%q) = nil error, want one", bad)
+		}
+	}
+}
+
+func TestExpectations(t *testing.T) {
+	s := newTestScorer(t)
+	mk := func(text string, checks ...string) Expectation {
+		e := Expectation{Text: text}
+		for _, c := range checks {
+			cc, err := ParseCheck(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.Checks = append(e.Checks, cc)
+		}
+		return e
+	}
+	misses, err := s.Test([]Expectation{
+		mk("There has been no hostility.", "cooperation >= 0"),
+		mk("They threatened us.", "cooperation > 0", "valence < 0"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(misses) != 1 || misses[0].Check.Source != "cooperation > 0" {
+		t.Errorf("Test() misses = %v, want only \"cooperation > 0\"", misses)
+	}
+	if _, err := s.Test([]Expectation{mk("x", "nosuch > 0")}); err == nil {
+		t.Error("Test(unknown score) = nil error, want one")
+	}
+}
