@@ -133,8 +133,14 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 		return err
 	}
 	c := man.Counts
-	fmt.Fprintf(a.stderr, "quotetone: %d documents, %d quotes (%d speech, %d terms, %d without a speaker), %d speakers, %d failed, in %s; reports in %s\n",
-		c.Documents, c.Quotes, c.Speech+c.Unattributed, c.Terms, c.Unattributed, c.Speakers, c.Failed, time.Since(start).Round(time.Millisecond), opts.OutDir)
+	if a.logFormat == "json" {
+		log.Info("run finished", "documents", c.Documents, "quotes", c.Quotes, "speech", c.Speech+c.Unattributed, "terms", c.Terms,
+			"unattributed", c.Unattributed, "speakers", c.Speakers, "failed", c.Failed, "skipped", c.Skipped,
+			"seconds", time.Since(start).Seconds(), "out", opts.OutDir)
+	} else {
+		fmt.Fprintf(a.stderr, "quotetone: %d documents, %d quotes (%d speech, %d terms, %d without a speaker), %d speakers, %d failed, in %s; reports in %s\n",
+			c.Documents, c.Quotes, c.Speech+c.Unattributed, c.Terms, c.Unattributed, c.Speakers, c.Failed, time.Since(start).Round(time.Millisecond), opts.OutDir)
+	}
 	if c.Failed > 0 {
 		strict := cfg.Run.Strict || f.strict
 		fmt.Fprintf(a.stderr, "quotetone: %d documents or inputs failed; each is listed in %s/%s\n", c.Failed, opts.OutDir, report.ErrorsFile)
