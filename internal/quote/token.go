@@ -51,7 +51,7 @@ func tokenize(r []rune, marks map[int]bool) []token {
 				toks = append(toks, token{s: i, e: i + 1, text: "\n", lower: "\n", kind: tokPara, quote: -1})
 			}
 			i++
-		case unicode.IsSpace(c):
+		case unicode.IsSpace(c) || isInvisible(c):
 			i++
 		case marks[i]:
 			toks = append(toks, token{s: i, e: i + 1, text: string(c), lower: string(c), kind: tokMark, quote: -1})
@@ -95,3 +95,12 @@ func tokenize(r []rune, marks map[int]bool) []token {
 
 // bare returns a word without a trailing period.
 func bare(w string) string { return strings.TrimSuffix(w, ".") }
+
+// isInvisible: zero-width characters that scraped text carries between words.
+func isInvisible(c rune) bool {
+	switch c {
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD':
+		return true
+	}
+	return false
+}
