@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -111,4 +112,26 @@ func TestExtractHTMLNoHTML(t *testing.T) {
 	if err != nil || doc.Text != in.Text {
 		t.Errorf("ExtractHTML(text document) = %q, %v, want it unchanged", doc.Text, err)
 	}
+}
+
+func TestExtractHTMLConcurrent(t *testing.T) {
+	page, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ExtractHTML(Document{HTML: string(page)})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				got, err := ExtractHTML(Document{HTML: string(page)})
+				if err != nil || got.Text != want.Text {
+					t.Errorf("ExtractHTML in parallel = %q, %v; want the same text as alone", got.Text, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

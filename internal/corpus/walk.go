@@ -91,8 +91,9 @@ func splitExt(name string) (string, bool) {
 //
 // An input is "-" for Options.Stdin, a file, a folder (read recursively, following symbolic links
 // but reporting links that lead back to a folder being read as a symlink loop), or a glob
-// (filepath.Match syntax, used only when no file has that exact name; "**" is not special). A file
-// reached twice in one Walk is read once.
+// (filepath.Match syntax, used only when no file has that exact name; "**" is not special; matches
+// are filtered by extension as inside folders unless the pattern ends in a literal extension, as
+// "*.text" does). A file reached twice in one Walk (by the same path) is read once.
 //
 // Inside folders, files whose extension is not accepted (see Options.Extensions), names starting
 // with "." and special files (pipes, devices) are skipped: they are not failures, but
@@ -208,6 +209,10 @@ func (w *walker) glob(pattern string) error {
 		return nil
 	}
 	root := globRoot(pattern)
+	// Matches are filtered by extension as folder contents are, unless the pattern itself ends
+	// in a literal extension ("*.text").
+	ext := filepath.Ext(pattern)
+	named := ext != "" && !strings.ContainsAny(ext, "*?[")
 	sort.Strings(matches)
 	for _, m := range matches {
 		if err := w.ctx.Err(); err != nil {
@@ -218,10 +223,13 @@ func (w *walker) glob(pattern string) error {
 			w.failure(m, 0, "", statReason(m, err))
 			continue
 		}
-		if info.IsDir() {
+		switch {
+		case info.IsDir():
 			err = w.dir(m, root, nil, info)
-		} else {
+		case named || w.accepts(filepath.Base(m)):
 			err = w.file(m, root, true)
+		default:
+			w.skipped(m, "unsupported extension")
 		}
 		if err != nil {
 			return err

@@ -138,9 +138,9 @@ func TestWalk(t *testing.T) {
 		},
 		{
 			name:   "glob",
-			files:  map[string][]byte{"c/x/a.txt": []byte("A"), "c/y/b.txt": []byte("B"), "c/y/b.md": []byte("M")},
-			inputs: []string{"c/*/*.txt", "c/nothing*.txt"},
-			docs:   []string{`x/a.txt "A"`, `y/b.txt "B"`},
+			files:  map[string][]byte{"c/x/a.txt": []byte("A"), "c/y/b.txt": []byte("B"), "c/y/b.md": []byte("M"), "c/y/c.pdf": []byte("P"), "c/y/d.text": []byte("T")},
+			inputs: []string{"c/*/*.txt", "c/nothing*.txt", "c/y/*", "c/*/*.text"},
+			docs:   []string{`x/a.txt "A"`, `y/b.txt "B"`, `b.md "M"`, `y/d.text "T"`},
 			fails:  []string{"c/nothing*.txt:0 no file matches"},
 		},
 		{
