@@ -48,11 +48,15 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// maxBadLines is how many failed lines, with no good one, make a record file not worth reading on.
+const maxBadLines = 100
+
 // jsonl reads one JSON object a line. Blank lines are skipped; every other bad line is a Failure
-// at path:line and reading goes on.
+// at path:line and reading goes on, unless the first 100 lines are all bad.
 func (w *walker) jsonl(r *bufio.Reader, path, fileID string) error {
 	var buf []byte
 	line, lastGood := 0, 0
+	failsBefore := w.failures
 	for {
 		if err := w.ctx.Err(); err != nil {
 			return err
@@ -77,6 +81,9 @@ func (w *walker) jsonl(r *bufio.Reader, path, fileID string) error {
 				return err
 			}
 			lastGood = line
+		} else if w.failures-failsBefore >= maxBadLines && lastGood == 0 {
+			w.failure(path, 0, "", fmt.Sprintf("no valid record in the first %d lines: is this JSONL? the rest of the file was skipped", maxBadLines))
+			return nil
 		}
 		if err == io.EOF {
 			break

@@ -160,9 +160,12 @@ type walker struct {
 	exts map[string]bool // accepted extensions; nil means all supported
 	seen map[string]bool // absolute paths of files already read
 	max  int
+
+	failures int // failures reported so far
 }
 
 func (w *walker) failure(path string, line int, docID, reason string) {
+	w.failures++
 	w.fail(Failure{Path: path, Line: line, DocID: docID, Reason: reason})
 }
 

@@ -85,6 +85,15 @@ func writeFiles(t *testing.T, dir string, files map[string][]byte) {
 	}
 }
 
+// manyBad returns the failures for a file whose first n lines are bad and that is then given up.
+func manyBad(path string, n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		out = append(out, fmt.Sprintf("%s:%d invalid JSON", path, i))
+	}
+	return append(out, path+":0 no valid record in the first")
+}
+
 // failLine summarises a failure as "path:line".
 func failLine(f Failure) string { return fmt.Sprintf("%s:%d", f.Path, f.Line) }
 
@@ -210,6 +219,12 @@ func TestWalk(t *testing.T) {
 			opts:   Options{MaxRecordBytes: 100},
 			docs:   []string{`small "ok"`},
 			fails:  []string{"a.jsonl:1 longer than 100 bytes"},
+		},
+		{
+			name:   "jsonl that is not jsonl",
+			files:  map[string][]byte{"a.jsonl": []byte(strings.Repeat("plain text line\n", 500))},
+			inputs: []string{"a.jsonl"},
+			fails:  manyBad("a.jsonl", 100),
 		},
 		{
 			name:   "binary jsonl",
