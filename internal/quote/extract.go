@@ -101,9 +101,16 @@ type qinfo struct {
 	ent               int // entity of the speaker, or -1
 	mention, cue      string
 	local             bool // attributed by a cue next to it
+	listed            bool // introduced by a colon, possibly the first of a list of quotes
 	dropped           bool
 	bLo               int // first token of the sentence part before the quote
 	aHi               int // one past the last token of the sentence part after the quote
+}
+
+// A group is two people named together as a sentence subject.
+type group struct {
+	tok  int
+	text string
 }
 
 type mention struct {
@@ -122,6 +129,7 @@ type doc struct {
 	byFirst   map[string][]int
 	mentions  []mention // name mentions outside quotes, in token order
 	spk       []mention // resolved speakers, in token order of their mention
+	groups    []group   // "Full Name and Full Name" subjects, in token order
 	lowerSeen map[string]bool
 }
 
@@ -553,7 +561,12 @@ func (d *doc) local(k int) {
 		}
 	}
 	// the quote must end a clause: with its own punctuation, or before punctuation or a cue
-	clauseEnd := endsOpen || endsStop || sp.close < 0 || a >= hi || !isWord(d.toks[a]) || afterCue >= 0
+	// including: “A” and “B.”: a list of quotes after a colon
+	nextQuote := a+1 < len(d.toks) && (d.toks[a].lower == "and" || d.toks[a].lower == "or") && d.toks[a+1].kind == tokMark && d.toks[a+1].quote == k+1
+	if q.openTok-b == 1 && k > 0 && d.q[k-1].listed && (d.toks[b].lower == "and" || d.toks[b].lower == "or" || d.toks[b].text == ",") {
+		introduced = true
+	}
+	clauseEnd := endsOpen || endsStop || sp.close < 0 || a >= hi || !isWord(d.toks[a]) || afterCue >= 0 || nextQuote
 	speech := introduced && clauseEnd
 	if speech && afterCue < 0 && beforeCue < 0 {
 		if (q.words <= d.x.termMax && !hasSentence) || d.titleCase(sp) {
@@ -562,6 +575,9 @@ func (d *doc) local(k int) {
 	}
 	if sp.continuation {
 		speech = true
+	}
+	if speech && nextQuote && q.openTok > b && (d.toks[q.openTok-1].text == ":" || (k > 0 && d.q[k-1].listed)) {
+		q.listed = true
 	}
 	switch {
 	case speech:
@@ -702,6 +718,17 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 			if run, ok := readNameRun(d.toks, j+1); ok && run.j < hi && d.toks[run.j].text == "," && !run.possessive && !isOrgRun(run) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(j+1, run.j)}
 			}
+		}
+		// "The team posted ...:": the noun phrase up to a past-tense verb
+		j = i + 1
+		for j < hi && j-i < 5 && isWord(d.toks[j]) && !d.toks[j].cap && !npStop[d.toks[j].lower] && !isAdverb(d.toks[j].lower) {
+			if strings.HasSuffix(d.toks[j].lower, "ed") || d.x.cues.isCue(d.toks, j) {
+				if j > i+1 && d.toks[i].lower == "the" {
+					return speakerMention{i: i, j: j, kind: mRole, text: d.text(i, j)}
+				}
+				break
+			}
+			j++
 		}
 		return speakerMention{}
 	}
@@ -884,6 +911,9 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 			}
 			return "", -1
 		}
+		if lw == "they" {
+			return d.resolveGroup(m.i), -1
+		}
 		g, ok := pronounGender[lw]
 		if !ok {
 			return "", -1
@@ -984,6 +1014,23 @@ func (d *doc) resolveRole(m speakerMention) int {
 		return id
 	}
 	return best
+}
+
+// resolveGroup finds "Full Name and Full Name" as the subject of a sentence shortly before
+// token pos, for "they".
+func (d *doc) resolveGroup(pos int) string {
+	limit := d.toks[pos].s - 1500
+	for i := len(d.groups) - 1; i >= 0; i-- {
+		g := d.groups[i]
+		if g.tok >= pos {
+			continue
+		}
+		if d.toks[g.tok].s < limit {
+			break
+		}
+		return g.text
+	}
+	return ""
 }
 
 // orgNouns name organisations in general ("the company said").

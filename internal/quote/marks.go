@@ -140,8 +140,17 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 	open := -1
 	var opener rune
 	nested := false // a “…” inside a "…" quote
+	rightLeft := 0   // ” marks after i in the paragraph
+	for i := p.start; i < p.end; i++ {
+		if r[i] == '\u201D' {
+			rightLeft++
+		}
+	}
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
+		if c == '\u201D' {
+			rightLeft--
+		}
 		if c == '\u2019' && open >= 0 && i+1 < p.end && r[i+1] == '\u2019' && opener == '\u201C' && canClose(r, i+1, p.start, p.end) {
 			// “…’’: two right single marks close a double quote
 			s := finish(r, span{open: open, close: i, para: pi}, i)
@@ -200,8 +209,10 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 			case opener == '\u201E' || opener == '\u201D':
 				closes = true
 			case nested:
+			case afterSentence(r, i, p.start) && rightLeft == 1:
+				// “a. “b.” with one closing mark left: a stray opening mark inside one quote
 			case afterSentence(r, i, p.start):
-				reopen = true // “a. “b: the first quote closed without its mark
+				reopen = true // “a. “b.” “c.”: the first quote closed without its mark
 			default:
 				nested = true // “they moan about “amateurs” ...”
 			}
