@@ -140,7 +140,7 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 	open := -1
 	var opener rune
 	nested := false // a “…” inside a "…" quote
-	rightLeft := 0   // ” marks after i in the paragraph
+	rightLeft := 0  // ” marks after i in the paragraph
 	for i := p.start; i < p.end; i++ {
 		if r[i] == '\u201D' {
 			rightLeft++
