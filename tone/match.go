@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -21,8 +22,12 @@ type entry struct {
 // exact words in a map, prefix globs in a map keyed by the prefix (probed at each prefix length
 // in use), and the rare general globs in a list.
 type matcher struct {
-	entries    []entry
-	exact      map[string][]int32
+	entries []entry
+	// vocab maps a lower-cased word to what is known about it: the entries it starts, and
+	// its modifier roles under each rule group. Tokens look it up once, when tokenized.
+	vocab      map[string]int32
+	vocabs     []vocabEntry
+	prefix2    *[1 << 16 / 64]uint64 // the first two bytes of every prefix glob, as a bit set
 	prefix     map[string][]int32
 	prefixLens []int
 	cased      map[string][]int32
@@ -34,14 +39,50 @@ type matcher struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string][]int32{}, prefix: map[string][]int32{}, cased: map[string][]int32{}}
+	return &matcher{vocab: map[string]int32{}, prefix: map[string][]int32{}, cased: map[string][]int32{}, prefix2: new([1 << 16 / 64]uint64)}
 }
 
-// add compiles term into slot with the given signed weight.
-func (m *matcher) add(slot int, t lexicon.Term, weight float64) error {
-	p, err := lexicon.ParsePattern(t.Text)
-	if err != nil {
-		return err
+// A vocabEntry is what the matcher knows about one lower-cased word.
+type vocabEntry struct {
+	ids []int32    // entries whose first word is exactly this word
+	mod [2]modWord // modifier roles under the valence [0] and dimension [1] rules
+	lex bool       // a single-word valence entry
+}
+
+// word returns the vocabulary index of w, adding it when needed.
+func (m *matcher) word(w string) int32 {
+	if i, ok := m.vocab[w]; ok {
+		return i
+	}
+	i := int32(len(m.vocabs))
+	m.vocabs = append(m.vocabs, vocabEntry{})
+	m.vocab[w] = i
+	return i
+}
+
+func prefixKey(s string) uint16 {
+	if len(s) == 1 {
+		return uint16(s[0]) << 8
+	}
+	return uint16(s[0])<<8 | uint16(s[1])
+}
+
+// add compiles term into slot with the given signed weight. Literal terms have no globs:
+// rating lists such as VADER's hold emoticons like "(*" and ":-?".
+func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) error {
+	var p lexicon.Pattern
+	if literal {
+		for _, f := range strings.Fields(t.Text) {
+			p = append(p, lexicon.Word{Text: f, Kind: lexicon.Exact})
+		}
+		if len(p) == 0 {
+			return fmt.Errorf("%w: empty term", lexicon.ErrPattern)
+		}
+	} else {
+		var err error
+		if p, err = lexicon.ParsePattern(t.Text); err != nil {
+			return err
+		}
 	}
 	if !t.CaseSensitive {
 		for i := range p {
@@ -64,7 +105,11 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64) error {
 	case t.CaseSensitive && first.Kind == lexicon.Exact:
 		m.cased[first.Text] = append(m.cased[first.Text], id)
 	case first.Kind == lexicon.Exact:
-		m.exact[first.Text] = append(m.exact[first.Text], id)
+		v := &m.vocabs[m.word(first.Text)]
+		v.ids = append(v.ids, id)
+		if slot == 0 && len(p) == 1 {
+			v.lex = true
+		}
 	case first.Kind == lexicon.Prefix && !t.CaseSensitive:
 		if _, ok := m.prefix[first.Text]; !ok {
 			n := len(first.Text)
@@ -76,6 +121,18 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64) error {
 			}
 		}
 		m.prefix[first.Text] = append(m.prefix[first.Text], id)
+		if first.Text == "" {
+			break
+		}
+		if len(first.Text) == 1 { // any second byte
+			for b := 0; b < 256; b++ {
+				k := uint16(first.Text[0])<<8 | uint16(b)
+				m.prefix2[k/64] |= 1 << (k % 64)
+			}
+		} else {
+			k := prefixKey(first.Text)
+			m.prefix2[k/64] |= 1 << (k % 64)
+		}
 	default:
 		m.globs = append(m.globs, id)
 	}
@@ -90,9 +147,12 @@ func (m *matcher) hasCased(s string) bool {
 	return ok
 }
 
-func (m *matcher) hasKey(b []byte) bool {
-	_, ok := m.exact[string(b)]
-	return ok
+// lookup returns the vocabulary index of a lower-cased word, or -1.
+func (m *matcher) lookup(b []byte) int32 {
+	if i, ok := m.vocab[string(b)]; ok {
+		return i
+	}
+	return -1
 }
 
 // wordMatch reports whether entry word w matches token k.
@@ -145,23 +205,30 @@ func (t *text) scan(m *matcher, slots int) {
 	}
 	for i := range t.toks {
 		low := t.low(i)
-		for _, id := range m.exact[low] {
-			if e := &m.entries[id]; e.slot == 0 && len(e.words) == 1 {
+		if v := t.toks[i].v; v >= 0 {
+			ve := &m.vocabs[v]
+			if ve.lex {
 				t.toks[i].flags |= fLex
 			}
-			t.consider(m, id, i, true)
+			for _, id := range ve.ids {
+				t.consider(m, id, i, true)
+			}
 		}
 		if len(m.cased) > 0 {
 			for _, id := range m.cased[t.raw(i)] {
 				t.consider(m, id, i, true)
 			}
 		}
-		for _, n := range m.prefixLens {
-			if n > len(low) {
-				break
-			}
-			for _, id := range m.prefix[low[:n]] {
-				t.consider(m, id, i, true)
+		if len(low) > 0 && len(m.prefixLens) > 0 {
+			if k := prefixKey(low); m.prefix2[k/64]&(1<<(k%64)) != 0 {
+				for _, n := range m.prefixLens {
+					if n > len(low) {
+						break
+					}
+					for _, id := range m.prefix[low[:n]] {
+						t.consider(m, id, i, true)
+					}
+				}
 			}
 		}
 		for _, id := range m.globs {

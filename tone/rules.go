@@ -122,11 +122,11 @@ func (r *Rules) Validate() error {
 	return nil
 }
 
-// modifiers is a compiled Rules' word lists.
+// modifiers is a compiled Rules' multiword intensifiers and "n't"; single modifier words live
+// in the matcher's vocabulary.
 type modifiers struct {
-	words   map[string]modWord // single words
-	phrases []modPhrase        // multiword intensifiers ("kind of")
-	nt      bool               // "n't" negates every word ending in n't
+	phrases []modPhrase // multiword intensifiers ("kind of")
+	nt      bool        // "n't" negates every word ending in n't
 }
 
 type modWord struct {
@@ -139,18 +139,17 @@ type modPhrase struct {
 	boost float32
 }
 
-func compileModifiers(r *Rules) modifiers {
-	m := modifiers{words: map[string]modWord{}}
+// compileModifiers records the modifier words of r as group g in m's vocabulary.
+func compileModifiers(r *Rules, m *matcher, g int) modifiers {
+	var mo modifiers
 	set := func(w string, f func(*modWord)) {
-		w = lowerString(w)
-		mw := m.words[w]
-		f(&mw)
-		m.words[w] = mw
+		if w = lowerString(strings.TrimSpace(w)); w != "" {
+			f(&m.vocabs[m.word(w)].mod[g])
+		}
 	}
 	for _, n := range r.Negators {
-		n = strings.TrimSpace(n)
-		if lowerString(n) == "n't" {
-			m.nt = true
+		if lowerString(strings.TrimSpace(n)) == "n't" {
+			mo.nt = true
 		}
 		set(n, func(mw *modWord) { mw.mods |= mNeg })
 	}
@@ -161,7 +160,7 @@ func compileModifiers(r *Rules) modifiers {
 		case 1:
 			set(w[0], func(mw *modWord) { mw.boost = float32(t.Weight) })
 		default:
-			m.phrases = append(m.phrases, modPhrase{words: w, boost: float32(t.Weight)})
+			mo.phrases = append(mo.phrases, modPhrase{words: w, boost: float32(t.Weight)})
 		}
 	}
 	for _, h := range r.Hedges {
@@ -173,21 +172,26 @@ func compileModifiers(r *Rules) modifiers {
 	for _, c := range r.Shifters {
 		set(c, func(mw *modWord) { mw.mods |= mShift })
 	}
-	return m
+	return mo
 }
 
 // mark sets the modifier fields of group g on every token.
-func (m *modifiers) mark(t *text, g int) {
+func (mo *modifiers) mark(t *text, m *matcher, g int) {
 	for i := range t.toks {
 		tk := &t.toks[i]
-		low := t.low(i)
-		if mw, ok := m.words[low]; ok {
+		if tk.v >= 0 {
+			mw := m.vocabs[tk.v].mod[g]
 			tk.boost[g] = mw.boost
 			tk.mods[g] |= mw.mods
-		} else if m.nt && strings.HasSuffix(low, "n't") {
+		}
+		if mo.nt && tk.mods[g]&mNeg == 0 && t.lower[tk.hi-1] == 't' && strings.HasSuffix(t.low(i), "n't") {
 			tk.mods[g] |= mNeg
 		}
-		for _, p := range m.phrases {
+		if len(mo.phrases) == 0 {
+			continue
+		}
+		low := t.low(i)
+		for _, p := range mo.phrases {
 			if p.words[0] != low || i+len(p.words) > len(t.toks) {
 				continue
 			}

@@ -115,14 +115,14 @@ func New(opts Options) (*Scorer, error) {
 			if w == 0 {
 				w = sign * nonZero(c.Weight)
 			}
-			if err := s.m.add(0, t, w); err != nil {
+			if err := s.m.add(0, t, w, s.valence.Lexicon == nil || s.valence.LiteralLexicon); err != nil {
 				return nil, fmt.Errorf("%w: valence lexicon: %q: %v", ErrConfig, t.Text, err)
 			}
 		}
 	}
 	if s.valence.Lexicon == nil {
 		for _, t := range vaderIdioms {
-			if err := s.m.add(0, t, t.Weight); err != nil {
+			if err := s.m.add(0, t, t.Weight, true); err != nil {
 				return nil, err
 			}
 		}
@@ -149,14 +149,14 @@ func New(opts Options) (*Scorer, error) {
 				if w == 0 {
 					w = math.Abs(nonZero(p.pole.Weight))
 				}
-				if err := s.m.add(d+1, t, p.sign*w); err != nil {
+				if err := s.m.add(d+1, t, p.sign*w, false); err != nil {
 					return nil, fmt.Errorf("%w: dimension %s: %s: %q: %v", ErrConfig, dim.Name, p.pole.Name, t.Text, err)
 				}
 			}
 		}
 	}
 	for g, r := range []*Rules{&s.vrules, &s.rules} {
-		s.mods[g] = compileModifiers(r)
+		s.mods[g] = compileModifiers(r, s.m, g)
 		s.adjusters[g] = nil
 		if r.Senses {
 			s.adjusters[g] = append(s.adjusters[g], sense{})
@@ -212,9 +212,9 @@ func (s *Scorer) Score(src string) Score {
 func (s *Scorer) score(t *text, src string, res *Score) {
 	t.tokenize(src, s.m)
 	slots := len(s.dims) + 1
-	s.mods[0].mark(t, 0)
+	s.mods[0].mark(t, s.m, 0)
 	if len(s.dims) > 0 {
-		s.mods[1].mark(t, 1)
+		s.mods[1].mark(t, s.m, 1)
 	}
 	t.scan(s.m, slots)
 	// An intensifier or a word inside a multiword modifier is not rated itself.

@@ -37,6 +37,7 @@ type token struct {
 	// intensifier's weight (on the last word of a multiword one), mods the m* bits.
 	boost [2]float32
 	mods  [2]uint8
+	v     int32 // vocabulary index of the lower-cased form, or -1
 }
 
 // text is the scratch state of one Score call: tokens, their lower-cased forms, hits. It is
@@ -212,17 +213,27 @@ func (t *text) tokenize(src string, m *matcher) {
 			}
 		}
 		lo := len(t.lower)
+		v := int32(-1)
 		if s != start || e != end || s == e {
 			// A field with punctuation at its edges: keep it whole when the lexicon knows it.
 			t.lower = appendLower(t.lower, field)
-			if m != nil && (m.hasKey(t.lower[lo:]) || m.hasCased(field)) || s == e {
+			if m != nil {
+				v = m.lookup(t.lower[lo:])
+			}
+			if v >= 0 || m != nil && m.hasCased(field) || s == e {
 				s, e = start, end
 			} else {
 				t.lower = t.lower[:lo]
 				t.lower = appendLower(t.lower, src[s:e])
+				if m != nil {
+					v = m.lookup(t.lower[lo:])
+				}
 			}
 		} else {
 			t.lower = appendLower(t.lower, field)
+			if m != nil {
+				v = m.lookup(t.lower[lo:])
+			}
 		}
 		upper, lowerSeen, letter, firstUpper := false, false, false, false
 		for k, r := range src[s:e] {
@@ -248,7 +259,7 @@ func (t *text) tokenize(src string, m *matcher) {
 		if letter {
 			flags |= fLetter
 		}
-		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags})
+		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags, v: v})
 		if flags&fSentEnd != 0 {
 			if containsRune(src[e:end], '?') {
 				for k := sentStart; k < len(t.toks); k++ {

@@ -11,7 +11,9 @@ import (
 type Valence struct {
 	// Lexicon rates words from -4 to 4; nil means the embedded VADER lexicon.
 	Lexicon *lexicon.Lexicon
-	Rules   Rules
+	// LiteralLexicon reads Lexicon's terms literally ("(*" is an emoticon, not a glob).
+	LiteralLexicon bool
+	Rules          Rules
 	// ContrastWholeText applies the contrast rule as VADER does: the first "but" of the text.
 	ContrastWholeText bool
 	// Punctuation adds VADER's emphasis for "!" and "?".
@@ -45,7 +47,8 @@ type Valence struct {
 func VADERValence() Valence {
 	v, _ := VADER()
 	return Valence{
-		Lexicon: v,
+		Lexicon:        v,
+		LiteralLexicon: true,
 		Rules: Rules{
 			Negators:       DefaultNegators,
 			NegationWindow: 3,
