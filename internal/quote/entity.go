@@ -60,7 +60,7 @@ func (d *doc) buildEntities() {
 				d.ents[id].person = true // a full name as a sentence subject
 			}
 			// "Full Name and Full Name said": a group that "they" may refer to
-			if n := len(d.mentions); subj && n > 0 && run.i >= 2 && d.toks[run.i-1].lower == "and" && d.mentions[n-1].subj &&
+			if n := len(d.mentions); n > 0 && run.i >= 2 && d.toks[run.i-1].lower == "and" && (d.mentions[n-1].subj || d.cueAt(run.j, true)) &&
 				d.mentions[n-1].tok < run.i-1 && run.i-1-d.mentions[n-1].tok <= 4 && !d.ents[id].org && !d.ents[d.mentions[n-1].ent].org {
 				a, b := d.ents[d.mentions[n-1].ent], d.ents[id]
 				if len(a.tokens) > 1 && len(b.tokens) > 1 {

@@ -173,6 +173,44 @@ func TestExtract(t *testing.T) {
 			want: []want{{Speech, "We stay here until the end,", "Kenji Mori"}},
 		},
 		{
+			name: "paragraph introduced by a colon at the end of the one before",
+			text: "Mr. Emil Stroud, the treasurer, wrote to members:\n\n“The fund is safe and the audit is done.”",
+			want: []want{{Speech, "The fund is safe and the audit is done.", "Emil Stroud"}},
+		},
+		{
+			name: "list of quotes after a colon",
+			text: "Marchers carried banners with two slogans, including: “Keep our small clinic open” and “Our town needs more doctors.”",
+			want: []want{
+				{Speech, "Keep our small clinic open", ""},
+				{Speech, "Our town needs more doctors.", ""},
+			},
+		},
+		{
+			name: "they for two people named together",
+			text: "The owners, Ida Marsh and Paul Greer, said they would appeal.\n\n“We did nothing wrong,” they said.",
+			want: []want{{Speech, "We did nothing wrong,", "Ida Marsh and Paul Greer"}},
+		},
+		{
+			name: "zero-width space before the cue",
+			text: "Union leader Carl Dorsey\u200b said the vote was close.\n\n“We won by four votes,” he said.",
+			want: []want{{Speech, "We won by four votes,", "Carl Dorsey"}},
+		},
+		{
+			name: "it for an organisation",
+			text: "Westland Power said repairs would take days.\n\n“Crews are working around the clock,” it said.",
+			want: []want{{Speech, "Crews are working around the clock,", "Westland Power"}},
+		},
+		{
+			name: "nested quote inside a quote",
+			text: "“They keep calling it “progress” but nobody agrees,” said Rhea Nolan.",
+			want: []want{{Speech, "They keep calling it “progress” but nobody agrees,", "Rhea Nolan"}},
+		},
+		{
+			name: "doubled apostrophes are not quotes by default",
+			text: "''We will see,'' Mr. Dale Pike said.",
+			want: []want{},
+		},
+		{
 			name: "participle cue takes the main clause subject",
 			text: "Lara Moss posted a video on Sunday, saying, “We are not done yet.”",
 			want: []want{{Speech, "We are not done yet.", "Lara Moss"}},
