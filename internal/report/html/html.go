@@ -155,6 +155,9 @@ func (w Writer) data(run *report.Run) (*pageData, error) {
 		d.Time = svg
 		d.TimeNote = fmt.Sprintf("Mean valence of the %d most quoted speakers by period (%s); quotes from articles without a readable date are left out.",
 			len(busiest), periodName(run))
+		if svg == "" {
+			d.TimeNote = "No article of these speakers has a readable date, so there is no tone over time to show."
+		}
 	}
 	d.Errors = run.Errors
 	if len(d.Errors) > maxErr {

@@ -151,6 +151,20 @@ func TestManySpeakers(t *testing.T) {
 	}
 }
 
+func TestUndatedPeriods(t *testing.T) {
+	run := fixtureRun(t, 3, "week")
+	for i := range run.Periods {
+		run.Periods[i].Period = "unknown"
+	}
+	doc, _ := render(t, Writer{}, run)
+	if doc.Find("figure.time").Length() != 0 {
+		t.Error("a tone-over-time chart with no dated period")
+	}
+	if !strings.Contains(doc.Find("#time + p").Text(), "No article") {
+		t.Error("no note that no article has a date")
+	}
+}
+
 func TestEmptyRun(t *testing.T) {
 	run := &report.Run{Dir: t.TempDir(), Dimensions: nil}
 	doc, _ := render(t, Writer{}, run)

@@ -92,7 +92,8 @@ func (w Writer) write(run *report.Run, out io.Writer) error {
 	if err := b.about(); err != nil {
 		return fmt.Errorf("sheet %s: %w", AboutSheet, err)
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is active by default. Do not call SetActiveSheet: it reads every
+	// flushed sheet back into memory.
 	_, err := f.WriteTo(out)
 	return err
 }

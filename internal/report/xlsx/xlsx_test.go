@@ -39,7 +39,7 @@ var fixtureDims = []string{"cooperation", "certainty"}
 
 // writeFixture writes a run's output folder (quotes.csv and friends) with format f and
 // returns the Run the pipeline would hand to a report writer.
-func writeFixture(t *testing.T, quotes []report.QuoteRow, f report.Format, period string) *report.Run {
+func writeFixture(t testing.TB, quotes []report.QuoteRow, f report.Format, period string) *report.Run {
 	t.Helper()
 	dir := t.TempDir()
 	fh, err := os.Create(filepath.Join(dir, report.QuotesFile))
