@@ -108,7 +108,7 @@ func (d *doc) headings() map[int]bool {
 		}
 	}
 	if n := len(d.toks); n > 0 {
-		if p := d.toks[n-1]; !isSentenceEnd(p) && p.kind != tokMark {
+		if p := d.toks[n-1]; p.kind != tokPara && !isSentenceEnd(p) && p.kind != tokMark {
 			h[p.para] = true
 		}
 	}

@@ -954,6 +954,9 @@ func (d *doc) resolvePronoun(pos int, g byte) int {
 		if !e.person || e.org {
 			return false
 		}
+		if len(e.tokens) == 1 && strings.HasSuffix(e.tokens[0], "s") && e.male+e.fem == 0 {
+			return false // Democrats, Conservatives: a group, not he or she
+		}
 		eg := e.gender()
 		if eg != 0 && eg != g {
 			return false

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -342,5 +344,31 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		x.Extract(text)
+	}
+}
+
+// BenchmarkExtractBBC runs the extractor over the shared BBC corpus, one article at a time.
+func BenchmarkExtractBBC(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedData, "corpus", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no shared BBC corpus")
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, strings.ToValidUTF8(string(data), "\uFFFD"))
+		size += len(data)
+	}
+	x := mustNew(b, Options{})
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			x.Extract(t)
+		}
 	}
 }

@@ -16,7 +16,9 @@ richard rick rob robert roberto rod rodney roger ron ronald ross roy russ russel
 sergei seth shane stan stanley stephen steve steven stuart ted terry thomas tim timothy todd tom tommy tony
 travis trevor troy tyler vernon victor vincent vladimir walter wayne will william xavier zachary bernard
 mitt rand marcus hugo felix dmitri ivan igor boris yuri mohammad abdul khalid hassan jean francois luc
-denis guy jacques andres pablo diego miguel rafael fernando luis jorge hans klaus dieter jens lars sven`)
+denis guy jacques andres pablo diego miguel rafael fernando luis jorge hans klaus dieter jens lars sven
+alistair alasdair angus iain hamish gareth rhodri nigel clive derek dominic tristan rupert giles jeremy
+theo rory callum ewan fraser declan liam conor seamus aidan kieran ahmad mustafa rahul raj sanjay vijay`)
 
 var femaleNames = toSet(`abby abigail alexandra alice alicia allison amanda amber amy andrea angela ann anna anne
 annie april ashley barbara becky beth betty beverly brenda brittany caroline carly carol catherine cathy
@@ -32,7 +34,9 @@ shannon sheila shirley sophia sophie stacy stephanie susan suzanne sylvia tammy 
 tina tracy valerie vanessa veronica victoria virginia wendy whitney yvonne zoe ivanka chelsea condoleezza
 nina olga svetlana natasha irina marine angela ursula francoise sylvie nathalie isabelle jeanne
 carmen ana lucia sofia elena beatriz ingrid greta astrid freya hilary jodie kellyanne nikki huma
-margaret meg peggy sue tanya tasha maxine joni kamala elise diane dianne kirsten`)
+margaret meg peggy sue tanya tasha maxine joni kamala elise diane dianne kirsten
+nicola gemma kirsty siobhan aileen moira morag fiona harriet imogen harriet priya anjali sunita
+fatima aisha mariam yasmin leila layla noor`)
 
 // nameGender gives 'm' or 'f' for a listed given name, else 0.
 func nameGender(first string) byte {
