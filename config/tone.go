@@ -14,16 +14,16 @@ import (
 // Tone configures tone scoring: the rules that adjust lexicon hits, the dimensions and their
 // lexicons, and the expectations that `quotetone lexicon test` checks.
 type Tone struct {
-	Valence        ToneValence      `mapstructure:"valence"`
-	Negation       Negation         `mapstructure:"negation"`
-	Intensity      Intensity        `mapstructure:"intensity"`
-	Contrast       Contrast         `mapstructure:"contrast"`
-	Hedges         Hedges           `mapstructure:"hedges"`
-	Shifters       Shifters         `mapstructure:"shifters"`
-	QuestionFactor float64          `mapstructure:"question_factor"`
-	NameFactor     float64          `mapstructure:"name_factor"`
-	Saturation     float64          `mapstructure:"saturation"`
-	Dimensions     []ToneDimension  `mapstructure:"dimensions"`
+	Valence        ToneValence       `mapstructure:"valence"`
+	Negation       Negation          `mapstructure:"negation"`
+	Intensity      Intensity         `mapstructure:"intensity"`
+	Contrast       Contrast          `mapstructure:"contrast"`
+	Hedges         Hedges            `mapstructure:"hedges"`
+	Shifters       Shifters          `mapstructure:"shifters"`
+	QuestionFactor float64           `mapstructure:"question_factor"`
+	NameFactor     float64           `mapstructure:"name_factor"`
+	Saturation     float64           `mapstructure:"saturation"`
+	Dimensions     []ToneDimension   `mapstructure:"dimensions"`
 	Expectations   []ToneExpectation `mapstructure:"expectations"`
 }
 
