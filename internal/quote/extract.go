@@ -547,7 +547,9 @@ func (d *doc) local(k int) {
 				}
 			}
 			// said: “…” / said Friday, “…” / adding “…”
-			if !that && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1) {
+			// “…,” said Full Name, and “…”: the second half of a split quote
+			splitAnd := last.lower == "and" && words <= 5 && b > 0 && d.toks[b-1].kind == tokMark && d.toks[b-1].quote == k-1
+			if !that && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1 || splitAnd) {
 				introduced = true
 				beforeCue = c
 			}

@@ -213,6 +213,14 @@ func TestExtract(t *testing.T) {
 			want: []want{},
 		},
 		{
+			name: "split quote joined by and",
+			text: "“It was a long night,” said Vera Holm, and “nobody slept at all.”",
+			want: []want{
+				{Speech, "It was a long night,", "Vera Holm"},
+				{Speech, "nobody slept at all.", "Vera Holm"},
+			},
+		},
+		{
 			name: "participle cue takes the main clause subject",
 			text: "Lara Moss posted a video on Sunday, saying, “We are not done yet.”",
 			want: []want{{Speech, "We are not done yet.", "Lara Moss"}},
