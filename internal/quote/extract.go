@@ -343,7 +343,7 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 	type chunk struct{ i, j int }
 	var chunks []chunk
 	j := e
-	for len(chunks) < 3 && j > lo {
+	for len(chunks) < 6 && j > lo {
 		i := j
 		for i > lo && d.toks[i-1].text != "," && d.toks[i-1].kind != tokMark && d.toks[i-1].text != "(" && d.toks[i-1].text != ")" {
 			i--
@@ -377,6 +377,10 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		first := d.toks[c.i]
 		if first.lower == "who" || first.lower == "which" || first.lower == "whose" {
 			continue // a relative clause: the subject is before it
+		}
+		if ci+1 < len(chunks) && (first.lower == "of" || first.lower == "from" || isNumber(first.text) ||
+			(c.j-c.i == 1 && strings.Contains(first.text, ".") && len(first.text) <= 6)) {
+			continue // "Full Name, 30, of Townsville, N.C., said": ages and places
 		}
 		last := d.toks[c.j-1]
 		if !isWord(last) {
@@ -422,11 +426,28 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 			s--
 		}
 		if s < c.j {
+			if ft := d.toks[s]; !ft.cap && !determiners[ft.lower] && !quantifiers[ft.lower] && (npStop[ft.lower] || s < c.j-1) {
+				// "then leaned in and boomed": no subject here; the sentence's subject speaks
+				return d.sentenceSubject(lo, v)
+			}
 			return speakerMention{i: s, j: c.j, kind: mRole, text: d.text(s, c.j)}
 		}
 		return speakerMention{}
 	}
 	return speakerMention{}
+}
+
+var quantifiers = toSet(`many some several few most other others both all two three four five critics officials
+analysts experts observers supporters opponents residents witnesses police protesters organizers organisers
+sources aides advisers advisors lawmakers voters`)
+
+func isNumber(s string) bool {
+	for _, c := range s {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isOrgRun(run nameRun) bool { return run.isOrg() }
@@ -697,8 +718,27 @@ func (d *doc) labelBefore(lo, colon int) bool {
 	return n >= 2
 }
 
-// sentenceSubject reads a name or pronoun that opens the sentence part [lo, hi).
+// sentenceSubject reads a name or pronoun that opens the sentence part [lo, hi), after a
+// short opening phrase ("Hours later, Full Name ...").
 func (d *doc) sentenceSubject(lo, hi int) speakerMention {
+	if m := d.subjectAt(lo, hi); m.kind != mNone {
+		return m
+	}
+	for i := lo; i < hi && i-lo < 7; i++ {
+		if d.toks[i].text == "," {
+			if i > lo && d.toks[i-1].kind == tokWord && d.toks[i-1].cap {
+				return speakerMention{} // "Full Name, an aide, ..." is not an opening phrase
+			}
+			return d.subjectAt(i+1, hi)
+		}
+		if d.toks[i].kind != tokWord {
+			break
+		}
+	}
+	return speakerMention{}
+}
+
+func (d *doc) subjectAt(lo, hi int) speakerMention {
 	i := lo
 	for i < hi && !isWord(d.toks[i]) {
 		i++
