@@ -260,7 +260,7 @@ func (d *doc) text(i, j int) string {
 
 // npAfter reads the speaker mention that starts at token i (after an inverted cue).
 func (d *doc) npAfter(i, hi int) speakerMention {
-	for i < hi && isWord(d.toks[i]) && isAdverb(d.toks[i].lower) {
+	for i < hi && isWord(d.toks[i]) && !d.toks[i].cap && isAdverb(d.toks[i].lower) {
 		i++
 	}
 	if i >= hi || !isWord(d.toks[i]) {
@@ -791,7 +791,7 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		return d.npAfter(v+2, hi)
 	}
 	// ", saying “…”" / ", writing “…”": the subject of the sentence's main clause
-	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || isAdverb(d.toks[v-1].lower) ||
+	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || (!d.toks[v-1].cap && isAdverb(d.toks[v-1].lower)) ||
 		(isWord(d.toks[v-1]) && !d.toks[v-1].cap && !personalPronouns[d.toks[v-1].lower] && d.toks[v-1].lower != "was" && d.toks[v-1].lower != "is")) {
 		if m := d.sentenceSubject(lo, v); m.kind != mNone {
 			return m
@@ -800,7 +800,7 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 	// inverted: only adverbs and commas between lo and the cue
 	inverted := true
 	for i := lo; i < v; i++ {
-		if isWord(d.toks[i]) && !isAdverb(d.toks[i].lower) {
+		if isWord(d.toks[i]) && (d.toks[i].cap || !isAdverb(d.toks[i].lower)) {
 			inverted = false
 			break
 		}
