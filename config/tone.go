@@ -309,10 +309,12 @@ func poleTerms(lex *lexicon.Lexicon, pole, other TonePole) ([]lexicon.Term, erro
 		otherCats = []string{other.Name}
 	}
 	var terms []lexicon.Term
+	var missing []string
 	for _, name := range cats {
 		c := lex.Category(name)
 		if c == nil {
-			return nil, fmt.Errorf("no category %q (have %s)", name, strings.Join(lex.CategoryNames(), ", "))
+			missing = append(missing, name)
+			continue
 		}
 		terms = append(terms, weighted(c)...)
 	}
@@ -320,6 +322,10 @@ func poleTerms(lex *lexicon.Lexicon, pole, other TonePole) ([]lexicon.Term, erro
 		if c := lex.Category("neg_" + lastSegment(name)); c != nil {
 			terms = append(terms, weighted(c)...)
 		}
+	}
+	// A file of LSD-style negation categories alone may lack the plain ones.
+	if len(missing) > 0 && (len(terms) == 0 || len(pole.Categories) > 0) {
+		return nil, fmt.Errorf("no category %q (have %s)", missing[0], strings.Join(lex.CategoryNames(), ", "))
 	}
 	return terms, nil
 }

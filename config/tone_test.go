@@ -208,3 +208,41 @@ func TestToneLSDNegation(t *testing.T) {
 		}
 	}
 }
+
+// TestToneReferenceFormats builds a cooperation dimension from each example in
+// ../shared/reference/dict-formats (when present) and scores a sentence with it.
+func TestToneReferenceFormats(t *testing.T) {
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "shared", "reference", "dict-formats"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) == 0 {
+		t.Skip("../shared/reference/dict-formats is absent")
+	}
+	const text = "They agree to a compromise. There was a threat, and they do not agree."
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			continue
+		}
+		if fi, err := os.Stat(f); err != nil || fi.IsDir() {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			pos, neg := "constructive", "hostility"
+			if strings.Contains(f, "afinn") {
+				pos, neg = "positive", "negative"
+			}
+			body := "tone:\n  dimensions:\n    - name: cooperation\n      lexicon: " + f +
+				"\n      positive: {name: " + pos + "}\n      negative: {name: " + neg + "}\n"
+			cfg, err := loadTone(t, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := cfg.Tone.Scorer(cfg.Dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Score(text).Dims[0]; got.Hits == 0 {
+				t.Errorf("Score(%q) with %s = %+v, want hits\n%s", text, filepath.Base(f), got, s.Explain(text))
+			}
+		})
+	}
+}

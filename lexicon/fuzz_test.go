@@ -80,3 +80,7 @@ func FuzzParsePattern(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseList(f *testing.F) {
+	fuzzFormat(f, FormatList, "lexicons:\n  - dimension: d\n    case_sensitive: true\n    poles:\n      - {name: a, weight: 1, terms: [x, \"y z*\"]}\n    negation: {cues: [not]}\n")
+}

@@ -20,10 +20,11 @@ const (
 	FormatCSV        Format = "csv"       // word,value or word,sentiment (tidytext, AFINN)
 	FormatWordStat   Format = "wordstat"  // WordStat .cat
 	FormatYoshikoder Format = "ykd"       // Yoshikoder .ykd XML
+	FormatList       Format = "lexicons"  // YAML list of dimensions with poles (see listFile)
 )
 
 // Formats lists the formats Parse understands, for help texts.
-var Formats = []Format{FormatNative, FormatQuanteda, FormatLIWC, FormatLIWC22, FormatLexicoder, FormatCSV, FormatWordStat, FormatYoshikoder}
+var Formats = []Format{FormatNative, FormatList, FormatQuanteda, FormatLIWC, FormatLIWC22, FormatLexicoder, FormatCSV, FormatWordStat, FormatYoshikoder}
 
 // DetectFormat picks a format from a file name and, for YAML, its content.
 func DetectFormat(name string, data []byte) (Format, error) {
@@ -42,6 +43,9 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	case ".ykd":
 		return FormatYoshikoder, nil
 	case ".yml", ".yaml":
+		if isListYAML(data) {
+			return FormatList, nil
+		}
 		if isNativeYAML(data) {
 			return FormatNative, nil
 		}
@@ -92,6 +96,8 @@ func ParseFormat(f Format, name string, data []byte) (*Lexicon, error) {
 		l, err = parseWordStat(name, data)
 	case FormatYoshikoder:
 		l, err = parseYoshikoder(name, data)
+	case FormatList:
+		l, err = parseList(name, data)
 	default:
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %q", ErrFormat, f)}
 	}

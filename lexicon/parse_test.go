@@ -70,6 +70,7 @@ func TestParseFiles(t *testing.T) {
 		{"econ_vader.txt", FormatCSV, "positive: upturn=1.5, :-)=1.9, \"quoted\"=0.4\nnegative: slump=-2.1\n"},
 		{"econ.cat", FormatWordStat, "ECONOMY.OPTIMISM: recover*, strong growth\nECONOMY.GLOOM: slump\n"},
 		{"econ.ykd", FormatYoshikoder, "economy.optimism: recover*, strong growth\neconomy.gloom: slump\n"},
+		{"econ_list.yaml", FormatList, "economy.optimism: recover*, strong growth\neconomy.gloom: slump, layoff*\n"},
 		{"econ.yaml", FormatNative, "optimism: recover*, strong growth, boom*, OK!, soaring=2\ngloom: recession*, layoff*\n"},
 	}
 	for _, tt := range tests {

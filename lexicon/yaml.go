@@ -317,3 +317,89 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 	}
 	return enc.Close()
 }
+
+// The list format keeps one lexicon per dimension, with its poles and negation cues:
+//
+//	lexicons:
+//	  - dimension: cooperation
+//	    case_sensitive: false
+//	    poles:
+//	      - {name: constructive, weight: 1.0, terms: ["agree*", "common ground"]}
+//	      - {name: hostility, weight: -1.0, terms: ["threat*"]}
+//	    negation: {cues: ["not", "no"], window: 3, mode: flip}
+//
+// Each pole becomes a category named "dimension.pole".
+type listFile struct {
+	Lexicons []struct {
+		Dimension     string `yaml:"dimension"`
+		Match         string `yaml:"match"`
+		CaseSensitive bool   `yaml:"case_sensitive"`
+		Poles         []struct {
+			Name   string   `yaml:"name"`
+			Weight float64  `yaml:"weight"`
+			Terms  termList `yaml:"terms"`
+		} `yaml:"poles"`
+		Negation struct {
+			Cues   termList `yaml:"cues"`
+			Window int      `yaml:"window"`
+			Mode   string   `yaml:"mode"`
+		} `yaml:"negation"`
+	} `yaml:"lexicons"`
+}
+
+// isListYAML reports whether data is the list format: a top-level "lexicons" list of mappings.
+func isListYAML(data []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return false
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "lexicons" {
+			v := root.Content[i+1]
+			return v.Kind == yaml.SequenceNode && len(v.Content) > 0 && v.Content[0].Kind == yaml.MappingNode
+		}
+	}
+	return false
+}
+
+func parseList(name string, data []byte) (*Lexicon, error) {
+	var f listFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(name, err)
+	}
+	l := &Lexicon{}
+	if len(f.Lexicons) == 1 {
+		l.Name = f.Lexicons[0].Dimension
+	}
+	for i, lx := range f.Lexicons {
+		if lx.Match == "regex" {
+			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: lexicons[%d]: regex patterns are not supported (use globs)", ErrSyntax, i)}
+		}
+		for j, p := range lx.Poles {
+			if strings.TrimSpace(p.Name) == "" {
+				return nil, &ParseError{File: name, Err: fmt.Errorf("%w: lexicons[%d].poles[%d]: empty name", ErrSyntax, i, j)}
+			}
+			cat := Category{Name: p.Name, Weight: p.Weight}
+			if lx.Dimension != "" {
+				cat.Name = lx.Dimension + "." + p.Name
+			}
+			for k, t := range p.Terms.terms {
+				t = cleanTerm(t)
+				if t == "" {
+					return nil, syntaxError(name, p.Terms.lines[k], "lexicons[%d].poles[%d].terms[%d]: empty term", i, j, k)
+				}
+				cat.Terms = append(cat.Terms, Term{Text: t, CaseSensitive: lx.CaseSensitive, Line: p.Terms.lines[k]})
+			}
+			l.Categories = append(l.Categories, cat)
+		}
+		for k, t := range lx.Negation.Cues.terms {
+			if t = cleanTerm(t); t != "" {
+				l.Negators = append(l.Negators, Term{Text: t, Line: lx.Negation.Cues.lines[k]})
+			}
+		}
+	}
+	return l, nil
+}
