@@ -613,6 +613,13 @@ func (d *doc) local(k int) {
 	}
 	var m speakerMention
 	var cue int = -1
+	if beforeCue >= 0 && d.toks[q.openTok-1].text == ":" {
+		// "Pollsters agree - Full Name:": a byline name before the colon speaks
+		if m2 := d.colonName(b, q.openTok-1); m2.kind == mName && m2.i > b && isDash(d.toks[m2.i-1]) {
+			beforeCue = -1
+			afterCue = -1
+		}
+	}
 	switch {
 	case beforeCue >= 0 && (afterCue < 0 || d.toks[q.openTok-1].text == ":" || !endsOpen):
 		cue = beforeCue
@@ -663,6 +670,20 @@ func isDash(t token) bool {
 		return true
 	}
 	return false
+}
+
+// colonName reads the name right before a colon.
+func (d *doc) colonName(lo, colon int) speakerMention {
+	if colon-1 >= lo && isWord(d.toks[colon-1]) && d.toks[colon-1].cap {
+		s := colon - 1
+		for s > lo && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
+			s--
+		}
+		if run, ok := readNameRun(d.toks, s); ok && run.j == colon && !run.possessive && !isOrgRun(run) {
+			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, colon)}
+		}
+	}
+	return speakerMention{}
 }
 
 // colonSpeaker finds who speaks in "Name:" or in a sentence that ends with a colon and has
@@ -1035,6 +1056,9 @@ func (d *doc) resolveRole(m speakerMention) int {
 	if orgWords[head] || orgNouns[head] {
 		return d.resolveOrg(m.i, head)
 	}
+	if !personRole(head) {
+		return -1
+	}
 	best, bestScore := -1, 0
 	id := d.lastMention(m.i, func(mn mention) bool {
 		e := d.ents[mn.ent]
@@ -1104,6 +1128,31 @@ func (d *doc) resolveOrg(pos int, head string) int {
 		return false
 	}, func(tok int) bool { return d.toks[tok].s < limit })
 }
+
+// personRole: a noun that names a person by role ("the minister", "the aide", "the lawyer").
+func personRole(w string) bool {
+	if _, ok := titles[w]; ok && titles[w] != "" {
+		return true
+	}
+	if personRoles[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var personRoles = toSet(`aide official chief head envoy diplomat judge candidate nominee rival critic boss
+coach captain star actor actress veteran expert economist scientist analyst lawyer attorney
+senator congressman congresswoman governor mayor minister premier president chancellor secretary
+spokesman spokeswoman spokesperson adviser advisor activist businessman businesswoman billionaire
+mogul magnate tycoon father mother son daughter wife husband brother sister widow friend neighbour
+neighbor victim witness doctor nurse professor student teacher pastor priest bishop rabbi imam
+founder owner proprietor chair chairman chairwoman director executive manager officer detective
+prosecutor lawmaker legislator delegate republican democrat liberal conservative`)
 
 // lookupName finds the entity for name words seen at token pos.
 func (d *doc) lookupName(words []string, pos int) int {
