@@ -345,6 +345,29 @@ func TestLongInput(t *testing.T) {
 	t.Logf("%d bytes, %d quotes, %v (%.1f MB/s)", len(text), len(qs), el, float64(len(text))/1e6/el.Seconds())
 }
 
+// TestManyMarksOneParagraph: 10,000 unbalanced marks with no paragraph break in 5 MB.
+func TestManyMarksOneParagraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input in -short mode")
+	}
+	var b strings.Builder
+	pieces := []string{"Mr. Sam Reed said \"we are here. ", "“They left, ", "‘it’s fine,’ said Ms. Ana Cole, ", "«non», "}
+	for i := 0; b.Len() < 5<<20; i++ {
+		if i < 10000 {
+			b.WriteString(pieces[i%len(pieces)])
+		}
+		b.WriteString("and the council talked about roads and schools for a long while. ")
+	}
+	x := mustNew(t, Options{})
+	start := time.Now()
+	qs := x.Extract(b.String())
+	if el := time.Since(start); el > 20*time.Second {
+		t.Errorf("Extract of %d bytes in one paragraph took %v", b.Len(), el)
+	} else {
+		t.Logf("%d bytes, %d quotes, %v", b.Len(), len(qs), el)
+	}
+}
+
 func BenchmarkExtract(b *testing.B) {
 	text := strings.Repeat("President Tomas Varga of Ostria met Ms. Lena Duvall on Friday.\n\n“We will not retreat,” Mr. Varga said. “Never.”\n\nMs. Duvall disagreed. \"It is a mistake,\" she said, calling it a \"gamble\".\n\n", 500)
 	x := mustNew(b, Options{})
