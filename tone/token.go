@@ -16,6 +16,7 @@ const (
 	fNegUsed                      // a negator that negated a hit (its own rating no longer counts)
 	fTitle                        // Titlecase ("Justice"): first letter upper case, others lower
 	fSentStart                    // first token of a sentence
+	fUpper                        // holds an upper-case letter
 )
 
 // Modifier bits, per group of rules (valence or dimensions).
@@ -247,8 +248,11 @@ func (t *text) tokenize(src string, m *matcher) {
 				}
 			}
 		}
-		if upper && !lowerSeen {
-			flags |= fAllCaps
+		if upper {
+			flags |= fUpper
+			if !lowerSeen {
+				flags |= fAllCaps
+			}
 		}
 		if firstUpper && lowerSeen {
 			flags |= fTitle
