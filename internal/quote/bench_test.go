@@ -94,7 +94,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			r := []rune(a)
-			scanQuotes(r, splitParagraphs(r))
+			scanQuotes(r, splitParagraphs(r), false)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 	for _, a := range arts {
 		r := []rune(a)
 		paras := splitParagraphs(r)
-		fs = append(fs, found{r, paras, scanQuotes(r, paras)})
+		fs = append(fs, found{r, paras, scanQuotes(r, paras, false)})
 	}
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))

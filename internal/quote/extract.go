@@ -21,6 +21,7 @@ var ErrOptions = errors.New("bad quote options")
 
 // An Extractor finds quotes and attributes them. It is safe for concurrent use.
 type Extractor struct {
+	twoApos bool
 	cues    cueSet
 	aliases map[string]string // lower-case alias or name -> canonical name
 	termMax int
@@ -43,7 +44,7 @@ func New(opts Options) (*Extractor, error) {
 	if opts.TermMaxWords < 0 {
 		return nil, fmt.Errorf("term max words %d is negative: %w", opts.TermMaxWords, ErrOptions)
 	}
-	e := &Extractor{cues: newCueSet(verbs), aliases: make(map[string]string), termMax: opts.TermMaxWords}
+	e := &Extractor{cues: newCueSet(verbs), aliases: make(map[string]string), termMax: opts.TermMaxWords, twoApos: opts.DoubledApostrophes}
 	if e.termMax == 0 {
 		e.termMax = DefaultTermMaxWords
 	}
@@ -74,15 +75,15 @@ func aliasKey(s string) string {
 func (e *Extractor) Extract(text string) []Quote {
 	r := []rune(text)
 	paras := splitParagraphs(r)
-	spans := scanQuotes(r, paras)
+	spans := scanQuotes(r, paras, e.twoApos)
 	if len(spans) == 0 {
 		return nil
 	}
 	marks := make(map[int]bool, 2*len(spans))
 	for _, s := range spans {
-		marks[s.open] = true
+		marks[s.firstMark()], marks[s.open] = true, true
 		if s.close >= 0 {
-			marks[s.close] = true
+			marks[s.close], marks[s.endMark()] = true, true
 		}
 	}
 	toks := tokenize(r, marks)
@@ -146,12 +147,12 @@ func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragrap
 		for k < len(spans) && spans[k].endMark() < t.s {
 			k++
 		}
-		if k < len(spans) && spans[k].open <= t.s && t.s <= spans[k].endMark() {
+		if k < len(spans) && spans[k].firstMark() <= t.s && t.s <= spans[k].endMark() {
 			t.quote = k
-			if t.s == spans[k].open {
+			if t.s == spans[k].firstMark() {
 				d.q[k].openTok = i
 			}
-			if t.kind == tokMark && t.s == spans[k].close {
+			if t.kind == tokMark && spans[k].close >= 0 && t.s == spans[k].endMark() {
 				d.q[k].closeTok = i
 			} else if spans[k].close < 0 {
 				d.q[k].closeTok = i + 1

@@ -403,3 +403,22 @@ func BenchmarkExtractBBC(b *testing.B) {
 		}
 	}
 }
+
+func TestDoubledApostrophes(t *testing.T) {
+	x := mustNew(t, Options{DoubledApostrophes: true})
+	text := "Senator Ruth Alder spoke after the vote.\n\n''We will try again,'' Ms. Alder said. ''It's not over.''\n\nHer rival's ''victory lap'' was short."
+	want := []want{
+		{Speech, "We will try again,", "Ruth Alder"},
+		{Speech, "It's not over.", "Ruth Alder"},
+		{Term, "victory lap", ""},
+	}
+	if g := got(x.Extract(text)); !sameWants(g, want) {
+		t.Errorf("Extract(%q) with DoubledApostrophes\n got  %v\n want %v", text, g, want)
+	}
+	// ’’ closing a curly quote: the second mark is not left in the text after the quote
+	y := mustNew(t, Options{})
+	text = "“We dedicate ourselves to local artists,’’ says Omar Vale, the owner."
+	if g := got(y.Extract(text)); len(g) != 1 || g[0].speaker != "Omar Vale" {
+		t.Errorf("Extract(%q) = %v, want one quote by Omar Vale", text, g)
+	}
+}

@@ -13,6 +13,8 @@ type span struct {
 	single       bool // single marks (‘…’ or '…')
 	continuation bool // the quote opens its paragraph and the previous paragraph's quote was left open
 	unclosed     bool // no closing mark before the paragraph ended
+	wideOpen     bool // the opening mark is two runes ('' or ‘‘): open is the second
+	wideClose    bool // the closing mark is two runes ('' or ’’): close is the first
 }
 
 // paragraph bounds: [start, end) rune indexes of non-empty lines.
@@ -94,11 +96,11 @@ func canClose(r []rune, i, lo, hi int) bool {
 
 // scanQuotes finds quotation mark pairs in r, paragraph by paragraph, in one linear pass
 // per mark style.
-func scanQuotes(r []rune, paras []paragraph) []span {
+func scanQuotes(r []rune, paras []paragraph, twoApos bool) []span {
 	var out []span
 	prevOpen := false // the previous paragraph ended inside a quote
 	for pi, p := range paras {
-		dbl := scanDouble(r, p, pi)
+		dbl := scanDouble(r, p, pi, twoApos)
 		sgl := scanSingle(r, p, pi, dbl)
 		merged := mergeNested(dbl, sgl)
 		// attribute values in markup (<a title="…">) are not quotes
@@ -135,10 +137,11 @@ func finish(r []rune, s span, end int) span {
 	return s
 }
 
-func scanDouble(r []rune, p paragraph, pi int) []span {
+func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 	var out []span
 	open := -1
 	var opener rune
+	openWide := false
 	nested := false // a “…” inside a "…" quote
 	rightLeft := 0  // ” marks after i in the paragraph
 	for i := p.start; i < p.end; i++ {
@@ -153,11 +156,35 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 		}
 		if c == '\u2019' && open >= 0 && i+1 < p.end && r[i+1] == '\u2019' && opener == '\u201C' && canClose(r, i+1, p.start, p.end) {
 			// “…’’: two right single marks close a double quote
-			s := finish(r, span{open: open, close: i, para: pi}, i)
+			s := finish(r, span{wideOpen: openWide, open: open, close: i, para: pi, wideClose: true}, i)
 			if s.end > s.start {
 				out = append(out, s)
 			}
 			open, nested = -1, false
+			i++
+			continue
+		}
+		if twoApos && c == '\'' && i+1 < p.end && r[i+1] == '\'' {
+			// '' as a double quotation mark, as old newspaper archives print it
+			prev, next := at(r, i-1, p.start, p.end), at(r, i+2, p.start, p.end)
+			openish := !unicode.IsSpace(next) && (unicode.IsSpace(prev) || strings.ContainsRune("([{\u2014\u2013-:,;/", prev))
+			closeish := !unicode.IsSpace(prev) && !isWordRune(next)
+			switch {
+			case open < 0 && openish:
+				open, opener, openWide = i+1, '"', true
+			case open >= 0 && (closeish || !openish):
+				s := finish(r, span{wideOpen: openWide, open: open, close: i, para: pi, wideClose: true}, i)
+				if s.end > s.start {
+					out = append(out, s)
+				}
+				open, nested = -1, false
+			case open >= 0:
+				s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi}, i)
+				if s.end > s.start {
+					out = append(out, s)
+				}
+				open, opener, openWide = i+1, '"', true
+			}
 			i++
 			continue
 		}
@@ -180,12 +207,12 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 			case '\u201D', '\u00BB', '"', '\uFF02':
 				// a closing-style mark with nothing open: Swedish ”…”, Danish »…«, or a stray.
 				if co || (c != '\u201D' && c != '\u00BB' && !cc) {
-					open, opener = i, c
+					open, opener, openWide = i, c, false
 				}
 			case '\u300D', '\u300F':
 				// stray closer
 			default:
-				open, opener = i, c
+				open, opener, openWide = i, c, false
 			}
 			continue
 		}
@@ -227,21 +254,21 @@ func scanDouble(r []rune, p paragraph, pi int) []span {
 		}
 		switch {
 		case closes:
-			s := finish(r, span{open: open, close: i, para: pi}, i)
+			s := finish(r, span{wideOpen: openWide, open: open, close: i, para: pi}, i)
 			if s.end > s.start {
 				out = append(out, s)
 			}
 			open, nested = -1, false
 		case reopen:
-			s := finish(r, span{open: open, close: -1, para: pi}, i)
+			s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi}, i)
 			if s.end > s.start {
 				out = append(out, s)
 			}
-			open, opener = i, c
+			open, opener, openWide = i, c, false
 		}
 	}
 	if open >= 0 {
-		s := finish(r, span{open: open, close: -1, para: pi, unclosed: true}, p.end)
+		s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi, unclosed: true}, p.end)
 		if s.end > s.start {
 			out = append(out, s)
 		}
@@ -261,7 +288,7 @@ func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
 		for di < len(dbl) && dbl[di].endMark() < i {
 			di++
 		}
-		return di < len(dbl) && dbl[di].open <= i && i <= dbl[di].endMark()
+		return di < len(dbl) && dbl[di].firstMark() <= i && i <= dbl[di].endMark()
 	}
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
@@ -269,7 +296,7 @@ func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
 			continue
 		}
 		if c == '\'' && (at(r, i+1, p.start, p.end) == '\'' || at(r, i-1, p.start, p.end) == '\'') {
-			continue // '' is a doubled apostrophe, an old typewriter double quote; see Options
+			continue // '' is a doubled apostrophe, an old typewriter double quote; see Options.DoubledApostrophes
 		}
 		if open < 0 && inDouble(i) {
 			continue
@@ -342,8 +369,20 @@ func lowerASCII(rs []rune) string {
 	return string(b)
 }
 
+// firstMark and endMark are the rune indexes of the first and last rune of the quote's marks
+// (endMark is the content end for an unclosed quote).
+func (s span) firstMark() int {
+	if s.wideOpen {
+		return s.open - 1
+	}
+	return s.open
+}
+
 func (s span) endMark() int {
 	if s.close >= 0 {
+		if s.wideClose {
+			return s.close + 1
+		}
 		return s.close
 	}
 	return s.end
@@ -366,7 +405,7 @@ func mergeNested(dbl, sgl []span) []span {
 			s = sgl[j]
 			j++
 		}
-		if n := len(out); n > 0 && s.open < out[n-1].endMark() {
+		if n := len(out); n > 0 && s.firstMark() < out[n-1].endMark() {
 			continue // nested in the previous span
 		}
 		out = append(out, s)

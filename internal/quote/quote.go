@@ -30,4 +30,8 @@ type Options struct {
 	CueVerbs     []string // speech verbs in their base or past form; empty means DefaultCueVerbs
 	Aliases      []Alias
 	TermMaxWords int // quotes of at most this many words with no speaker and no cue become kind=term; 0 means the default
+
+	// DoubledApostrophes reads '' as a double quotation mark (''Yes,'' she said), as some
+	// newspaper archives print it. Off by default: elsewhere '' is a stray pair of apostrophes.
+	DoubledApostrophes bool
 }
