@@ -1,0 +1,322 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// fallback gives speech quotes with no local cue the speaker of the quote they continue, or
+// the person the paragraph before them is about.
+func (d *doc) fallback() {
+	prevSpeech := -1
+	for k := range d.spans {
+		q := &d.q[k]
+		if q.kind != Speech {
+			continue
+		}
+		if q.speaker == "" && q.mention == "" {
+			sp := d.spans[k]
+			near := prevSpeech >= 0 && d.spans[prevSpeech].para >= sp.para-1 && d.q[prevSpeech].speaker != ""
+			switch {
+			case sp.continuation && prevSpeech >= 0:
+				d.inherit(k, prevSpeech)
+			case near && d.spans[prevSpeech].para == sp.para:
+				d.inherit(k, prevSpeech)
+			default:
+				// a later quote in the same paragraph with its own cue
+				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para; n++ {
+					if d.q[n].kind == Speech && d.q[n].local {
+						d.inherit(k, n)
+						break
+					}
+				}
+				if q.speaker == "" && near {
+					d.inherit(k, prevSpeech)
+				}
+				if q.speaker == "" {
+					d.nearestPerson(k)
+				}
+			}
+		}
+		prevSpeech = k
+	}
+}
+
+func (d *doc) inherit(k, from int) {
+	d.q[k].speaker = d.q[from].speaker
+	d.q[k].ent = d.q[from].ent
+}
+
+// nearestPerson gives quote k the most recent person named as a sentence subject before it,
+// within the paragraph before.
+func (d *doc) nearestPerson(k int) {
+	pos := d.q[k].openTok
+	minPara := d.spans[k].para - 1
+	best := d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		return e.person && !e.org && m.subj
+	}, func(tok int) bool { return d.paraOf(tok) < minPara })
+	if best >= 0 {
+		d.q[k].speaker = d.name(best)
+		d.q[k].ent = best
+	}
+}
+
+// paraOf returns the paragraph index of token tok.
+func (d *doc) paraOf(tok int) int { return d.toks[tok].para }
+
+// lastMention scans name and speaker mentions backward from token pos and returns the entity
+// of the first that fits, or -1. stop ends the scan.
+func (d *doc) lastMention(pos int, fits func(mention) bool, stop func(tok int) bool) int {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].tok >= pos }) - 1
+	j := sort.Search(len(d.spk), func(i int) bool { return d.spk[i].tok >= pos }) - 1
+	for steps := 0; (i >= 0 || j >= 0) && steps < 200; steps++ {
+		var m mention
+		if j < 0 || (i >= 0 && d.mentions[i].tok > d.spk[j].tok) {
+			m = d.mentions[i]
+			i--
+		} else {
+			m = d.spk[j]
+			j--
+		}
+		if stop(m.tok) {
+			return -1
+		}
+		if fits(m) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// resolve turns a mention into a canonical speaker name and entity.
+func (d *doc) resolve(m speakerMention) (string, int) {
+	switch m.kind {
+	case mName:
+		if id := d.lookupName(m.words, m.i); id >= 0 {
+			d.ents[id].person = d.ents[id].person || !d.ents[id].org
+			return d.name(id), id
+		}
+		return d.alias(cleanName(m.words)), -1
+	case mPronoun:
+		lw := strings.ToLower(m.text)
+		if lw == "it" {
+			if id := d.resolveOrg(m.i, ""); id >= 0 {
+				return d.name(id), id
+			}
+			return "", -1
+		}
+		if lw == "they" {
+			return d.resolveGroup(m.i), -1
+		}
+		g, ok := pronounGender[lw]
+		if !ok {
+			return "", -1
+		}
+		id := d.resolvePronoun(m.i, g)
+		if id >= 0 {
+			return d.name(id), id
+		}
+		return "", -1
+	case mRole:
+		if id := d.resolveRole(m); id >= 0 {
+			return d.name(id), id
+		}
+		return d.alias(strings.TrimSpace(m.text)), -1
+	}
+	return "", -1
+}
+
+func (d *doc) name(id int) string { return d.alias(d.ents[id].canonical) }
+
+func (d *doc) alias(s string) string {
+	if len(d.x.aliases) == 0 || s == "" {
+		return s
+	}
+	if n, ok := d.x.aliases[aliasKey(s)]; ok {
+		return n
+	}
+	return s
+}
+
+// resolvePronoun finds the person a pronoun at token pos refers to: the nearest earlier
+// speaker or sentence subject whose gender fits, else the nearest person whose gender fits.
+func (d *doc) resolvePronoun(pos int, g byte) int {
+	other := -1
+	limit := d.toks[pos].s - 3000
+	id := d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		if !e.person || e.org {
+			return false
+		}
+		if len(e.tokens) == 1 && strings.HasSuffix(e.tokens[0], "s") && e.male+e.fem == 0 {
+			return false // Democrats, Conservatives: a group, not he or she
+		}
+		eg := e.gender()
+		if eg != 0 && eg != g {
+			return false
+		}
+		if m.subj {
+			return true
+		}
+		if other < 0 && eg == g {
+			other = m.ent
+		}
+		return false
+	}, func(tok int) bool { return d.toks[tok].s < limit })
+	if id >= 0 {
+		return id
+	}
+	return other
+}
+
+// resolveRole finds the person introduced with the role named by m ("the Russian president").
+func (d *doc) resolveRole(m speakerMention) int {
+	var words []string
+	for i := m.i; i < m.j; i++ {
+		t := d.toks[i]
+		if !isWord(t) || determiners[t.lower] {
+			continue
+		}
+		w, _ := possessive(t.lower)
+		words = append(words, bare(w))
+	}
+	if len(words) == 0 {
+		return -1
+	}
+	head := words[len(words)-1]
+	if orgWords[head] || orgNouns[head] {
+		return d.resolveOrg(m.i, head)
+	}
+	if !personRole(head) {
+		return -1
+	}
+	best, bestScore := -1, 0
+	id := d.lastMention(m.i, func(mn mention) bool {
+		e := d.ents[mn.ent]
+		if e.org || e.roles[head] == 0 {
+			return false
+		}
+		score := 2
+		for _, w := range words[:len(words)-1] {
+			for r := range e.roles {
+				if len(w) >= 4 && len(r) >= 4 && w[:4] == r[:4] {
+					score++
+					break
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = mn.ent, score
+		}
+		return score >= 2+len(words)-1
+	}, func(int) bool { return false })
+	if id >= 0 {
+		return id
+	}
+	return best
+}
+
+// resolveGroup finds "Full Name and Full Name" as the subject of a sentence shortly before
+// token pos, for "they".
+func (d *doc) resolveGroup(pos int) string {
+	limit := d.toks[pos].s - 1500
+	for i := len(d.groups) - 1; i >= 0; i-- {
+		g := d.groups[i]
+		if g.tok >= pos {
+			continue
+		}
+		if d.toks[g.tok].s < limit {
+			break
+		}
+		return g.text
+	}
+	return ""
+}
+
+// orgNouns name organisations in general ("the company said").
+var orgNouns = toSet(`company utility firm organization organisation agency ministry department government
+board council union party group association commission committee hospital university school
+bank airline club team league network newspaper police service authority office`)
+
+// resolveOrg finds the organisation a mention at token pos refers to: for a head noun
+// ("the ministry"), the nearest organisation whose name has that word; for "it", the nearest
+// organisation named as a sentence subject within 1,500 characters.
+func (d *doc) resolveOrg(pos int, head string) int {
+	limit := d.toks[pos].s - 1500
+	return d.lastMention(pos, func(m mention) bool {
+		e := d.ents[m.ent]
+		if !e.org || len(e.tokens) < 2 && isAllUpper(e.canonical) && head == "" && !m.subj {
+			return false
+		}
+		if head == "" {
+			return m.subj
+		}
+		for _, t := range e.tokens {
+			if t == head {
+				return true
+			}
+		}
+		return false
+	}, func(tok int) bool { return d.toks[tok].s < limit })
+}
+
+// personRole: a noun that names a person by role ("the minister", "the aide", "the lawyer").
+func personRole(w string) bool {
+	if _, ok := titles[w]; ok && titles[w] != "" {
+		return true
+	}
+	if personRoles[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var personRoles = toSet(`aide official chief head envoy diplomat judge candidate nominee rival critic boss
+coach captain star actor actress veteran expert economist scientist analyst lawyer attorney
+senator congressman congresswoman governor mayor minister premier president chancellor secretary
+spokesman spokeswoman spokesperson adviser advisor activist businessman businesswoman billionaire
+mogul magnate tycoon father mother son daughter wife husband brother sister widow friend neighbour
+neighbor victim witness doctor nurse professor student teacher pastor priest bishop rabbi imam
+founder owner proprietor chair chairman chairwoman director executive manager officer detective
+prosecutor lawmaker legislator delegate republican democrat liberal conservative`)
+
+// lookupName finds the entity for name words seen at token pos.
+func (d *doc) lookupName(words []string, pos int) int {
+	sn := surname(words)
+	if sn == "" {
+		return -1
+	}
+	cands := d.bySurname[sn]
+	if len(cands) == 0 && len(words) == 1 {
+		cands = d.byFirst[strings.ToLower(bare(words[0]))]
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	first := strings.ToLower(bare(words[0]))
+	if len(words) > 1 {
+		for _, c := range cands {
+			if d.ents[c].tokens[0] == first {
+				return c
+			}
+		}
+	}
+	// the most recently mentioned
+	set := map[int]bool{}
+	for _, c := range cands {
+		set[c] = true
+	}
+	if id := d.lastMention(pos, func(m mention) bool { return set[m.ent] }, func(int) bool { return false }); id >= 0 {
+		return id
+	}
+	return cands[0]
+}
