@@ -56,7 +56,7 @@ func TestTune(t *testing.T) {
 		worst float64
 	}
 	var all []res
-	for _, lex := range [][2]float64{{0.7, 0.5}} {
+	for _, lex := range [][2]float64{{0.5, 0.5}, {0.7, 0.5}, {0.7, 0.7}, {1, 0.7}} {
 		base := DefaultValence()
 		base.NBLexMin, base.NBLexGain = lex[0], lex[1]
 		s, err := New(Options{Valence: &base})
@@ -67,13 +67,13 @@ func TestTune(t *testing.T) {
 		for _, set := range evalSets {
 			fs[set] = features(t, s, set)
 		}
-		for _, ln := range []float64{2, 3} {
-			for _, w1 := range []float64{0.5, 1, 1.5} {
-				for _, w0 := range []float64{0, 0.15, 0.3, 0.5} {
-					for _, sc := range []float64{0.5, 0.6, 0.7} {
-						for _, alpha := range []float64{0, 0.03, 0.06, 0.1} {
+		for _, ln := range []float64{2, 3, 4} {
+			for _, w1 := range []float64{0.5, 1, 1.5, 2} {
+				for _, w0 := range []float64{0.5, 1} {
+					for _, lo := range []float64{0, -0.05} {
+						for _, hi := range []float64{0, 0.1} {
 							v := base
-							v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.PositiveScale, v.Neutral = ln, w1, w0, sc, alpha
+							v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.NeutralLow, v.NeutralHigh = ln, w1, w0, lo, hi
 							r := res{v: v, m: map[string]Metrics{}, worst: math.Inf(1)}
 							for _, set := range evalSets {
 								val, gold := make([]float64, len(fs[set])), make([]float64, len(fs[set]))
@@ -100,7 +100,7 @@ func TestTune(t *testing.T) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].worst > all[j].worst })
 	for _, r := range all[:12] {
-		line := fmt.Sprintf("lex=%.1f/%.1f len=%.0f w1=%.1f w0=%.1f pos=%.1f neutral=%.2f worst=%+.3f", r.v.NBLexMin, r.v.NBLexGain, r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.PositiveScale, r.v.Neutral, r.worst)
+		line := fmt.Sprintf("lex=%.1f/%.1f len=%.0f w1=%.1f w0=%.1f lo=%.2f hi=%.2f worst=%+.3f", r.v.NBLexMin, r.v.NBLexGain, r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.NeutralLow, r.v.NeutralHigh, r.worst)
 		for _, set := range evalSets {
 			line += fmt.Sprintf("  %s r=%.3f F1=%.3f", set[:5], r.m[set].R, r.m[set].MacroF1)
 		}

@@ -29,13 +29,16 @@ type Valence struct {
 	// square root of the number of words over LengthNorm, when set, so that long texts do not
 	// saturate; the NB feature is tanh(smoothed log-odds / sqrt(known words) / NBScale).
 	// x = r + NBWeight*nb (NBWeightNoHits when no lexicon word was found), valence =
-	// x/sqrt(x*x+Alpha), then values within Neutral of 0 shrink to 0 (a dead band).
+	// x/sqrt(x*x+Alpha), calibrated to the neutral band.
 	LengthNorm     float64
 	NBWeight       float64
 	NBWeightNoHits float64
 	NBScale        float64
 	Alpha          float64
-	Neutral        float64
+	// Valences between NeutralLow and NeutralHigh are neutral: calibrate maps that band onto
+	// (-NeutralBand, NeutralBand). Both 0 leave valences as they are.
+	NeutralLow  float64
+	NeutralHigh float64
 	// PositiveScale (when positive) scales positive ratings: word lists rate praise higher
 	// than readers of news do (the Pollyanna effect). Bias is added to x.
 	PositiveScale float64
@@ -120,15 +123,23 @@ func (v *Valence) combine(sum float64, hits, words int, nb nbSums) float64 {
 		x += w * math.Tanh(nb.smooth/math.Sqrt(float64(nb.known))/v.NBScale)
 	}
 	x += v.Bias
-	val := normalize(x, v.Alpha)
-	if v.Neutral > 0 {
-		a := math.Abs(val)
-		if a < v.Neutral {
-			return 0
-		}
-		val = sign(val) * (a - v.Neutral) / (1 - v.Neutral)
+	return v.calibrate(normalize(x, v.Alpha))
+}
+
+// calibrate maps valences piecewise linearly so that [NeutralLow, NeutralHigh] becomes the
+// neutral band (-NeutralBand, NeutralBand), keeping -1, 0-crossing order and 1 in place.
+func (v *Valence) calibrate(val float64) float64 {
+	lo, hi := v.NeutralLow, v.NeutralHigh
+	if lo == 0 && hi == 0 || lo >= hi || lo <= -1 || hi >= 1 {
+		return val
 	}
-	return val
+	switch {
+	case val < lo:
+		return -1 + (val+1)/(lo+1)*(1-NeutralBand)
+	case val > hi:
+		return NeutralBand + (val-hi)/(1-hi)*(1-NeutralBand)
+	}
+	return -NeutralBand + (val-lo)/(hi-lo)*2*NeutralBand
 }
 
 // punctuationEmphasis is VADER's boost for "!" (up to four) and "?" (two or more).
