@@ -15,7 +15,7 @@ var defaultCueVerbs = []string{
 	"caution", "plead", "read", "chant", "describe", "elaborate", "inform", "testify",
 	"recount", "muse", "wonder", "snap", "fire", "bark", "gush", "tout", "brag",
 	"grumble", "point", "begin", "go", "put", "share", "email", "text", "disagree", "object",
-	"interject", "interrupt", "boom", "thunder", "rebut",
+	"interject", "interrupt", "boom", "thunder", "rebut", "remember",
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also

@@ -51,6 +51,15 @@ func (d *doc) inherit(k, from int) {
 // within the paragraph before.
 func (d *doc) nearestPerson(k int) {
 	pos := d.q[k].openTok
+	// "She pauses. “…”": the sentence before opens with a pronoun
+	if i := d.prevSentenceStart(pos); i >= 0 && i < pos && isWord(d.toks[i]) {
+		if g, ok := pronounGender[d.toks[i].lower]; ok && (d.toks[i].lower == "he" || d.toks[i].lower == "she") {
+			if id := d.resolvePronoun(i, g); id >= 0 {
+				d.q[k].speaker, d.q[k].ent = d.name(id), id
+				return
+			}
+		}
+	}
 	minPara := d.spans[k].para - 1
 	best := d.lastMention(pos, func(m mention) bool {
 		e := d.ents[m.ent]
@@ -60,6 +69,30 @@ func (d *doc) nearestPerson(k int) {
 		d.q[k].speaker = d.name(best)
 		d.q[k].ent = best
 	}
+}
+
+// prevSentenceStart returns the first token of the sentence that ends just before token pos,
+// within the same or the previous paragraph, or -1.
+func (d *doc) prevSentenceStart(pos int) int {
+	i := pos - 1
+	for i >= 0 && d.toks[i].kind == tokPara {
+		i--
+	}
+	if i < 0 || !isSentenceEnd(d.toks[i]) || d.toks[i].quote >= 0 {
+		return -1
+	}
+	end := i
+	for i > 0 && end-i < 60 {
+		t := d.toks[i-1]
+		if t.kind == tokPara || isSentenceEnd(t) || t.quote >= 0 {
+			return i
+		}
+		i--
+	}
+	if i == 0 {
+		return 0
+	}
+	return -1
 }
 
 // paraOf returns the paragraph index of token tok.

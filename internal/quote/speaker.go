@@ -353,7 +353,7 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 	if m := d.subjectAt(lo, hi); m.kind != mNone {
 		return m
 	}
-	for i := lo; i < hi && i-lo < 7; i++ {
+	for i := lo; i < hi && i-lo < 10; i++ {
 		if d.toks[i].text == "," {
 			if i > lo && d.toks[i-1].kind == tokWord && d.toks[i-1].cap {
 				return speakerMention{} // "Full Name, an aide, ..." is not an opening phrase
