@@ -175,7 +175,7 @@ func (d *doc) alias(s string) string {
 // resolvePronoun finds the person a pronoun at token pos refers to: the nearest earlier
 // speaker or sentence subject whose gender fits, else the nearest person whose gender fits.
 func (d *doc) resolvePronoun(pos int, g byte) int {
-	other := -1
+	other, weak := -1, -1
 	limit := d.toks[pos].s - 3000
 	id := d.lastMention(pos, func(m mention) bool {
 		e := d.ents[m.ent]
@@ -189,6 +189,10 @@ func (d *doc) resolvePronoun(pos int, g byte) int {
 		if eg != 0 && eg != g {
 			return false
 		}
+		if m.subj && eg == 0 && len(e.tokens) == 1 && weak < 0 {
+			weak = m.ent // a lone capitalized word of unknown gender: maybe a place; keep looking
+			return false
+		}
 		if m.subj {
 			return true
 		}
@@ -197,8 +201,11 @@ func (d *doc) resolvePronoun(pos int, g byte) int {
 		}
 		return false
 	}, func(tok int) bool { return d.toks[tok].s < limit })
-	if id >= 0 {
+	switch {
+	case id >= 0:
 		return id
+	case weak >= 0:
+		return weak
 	}
 	return other
 }

@@ -330,7 +330,7 @@ func (d *doc) colonSpeaker(lo, colon int) speakerMention {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, run.j)}
 			}
 		}
-		break
+		i = s
 	}
 	return speakerMention{}
 }
@@ -414,6 +414,20 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 	return speakerMention{}
 }
 
+// sentenceStart returns the first token of the sentence around token v, looking through
+// quotes inside it.
+func (d *doc) sentenceStart(v int) int {
+	i := v
+	for i > 0 && v-i < 120 {
+		t := d.toks[i-1]
+		if t.kind == tokPara || (isSentenceEnd(t) && t.quote < 0) {
+			break
+		}
+		i--
+	}
+	return i
+}
+
 // subject finds the speaker of the cue at v, looking before it down to lo or after it up to hi.
 func (d *doc) subject(lo, v, hi int) speakerMention {
 	if d.toks[v].lower == "according" {
@@ -424,6 +438,12 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		(isWord(d.toks[v-1]) && !d.toks[v-1].cap && !personalPronouns[d.toks[v-1].lower] && d.toks[v-1].lower != "was" && d.toks[v-1].lower != "is")) {
 		if m := d.sentenceSubject(lo, v); m.kind != mNone {
 			return m
+		}
+		if ss := d.sentenceStart(v); ss < lo {
+			// a quote earlier in the sentence cut the context: "He voiced his “…” online, writing “…”"
+			if m := d.sentenceSubject(ss, v); m.kind != mNone {
+				return m
+			}
 		}
 	}
 	// inverted: only adverbs and commas between lo and the cue
