@@ -227,3 +227,27 @@ func chromiumArgs(profile string, args ...string) []string {
 	return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile}, args...)
 }
+
+// BenchmarkPage writes the page of a run with 2,000 speakers and about 20,000 quotes.
+func BenchmarkPage(b *testing.B) {
+	agg := report.NewAggregator(fixtureDims, "month")
+	for i := range 20000 {
+		v := report.Fixed((i*7919)%20001 - 10000)
+		agg.Add(&report.QuoteRow{Seq: i / 10, DocID: fmt.Sprintf("doc-%d", i/10), Speaker: fmt.Sprintf("Speaker %04d", (i*31)%2000),
+			Kind: "speech", Quote: fmt.Sprintf("We will look at quote number %d carefully, and we expect a fair outcome for everyone involved", i),
+			Valence: v, Dims: []report.Fixed{v / 2, -v / 4}, Date: fmt.Sprintf("2026-%02d-01", 1+i/10%12)})
+	}
+	run := &report.Run{Dir: b.TempDir(), Manifest: &report.Manifest{Tool: "quotetone"}, Dimensions: fixtureDims,
+		Speakers: agg.Summaries(), Periods: agg.PeriodSummaries()}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if err := (Writer{}).WriteReport(run); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if st, err := os.Stat(filepath.Join(run.Dir, FileName)); err == nil {
+		b.ReportMetric(float64(st.Size()), "bytes/file")
+	}
+}

@@ -9,6 +9,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bufio"
 	"encoding/csv"
 	"errors"
@@ -94,7 +95,20 @@ func (w Writer) write(run *report.Run, out io.Writer) error {
 	}
 	// The first sheet is active by default. Do not call SetActiveSheet: it reads every
 	// flushed sheet back into memory.
-	_, err := f.WriteTo(out)
+	//
+	// excelize's WriteTo builds the whole zip in a bytes.Buffer before copying it out (95 MB
+	// for a million quotes); a zip writer on out streams it instead, and the buffer stays
+	// empty. What this gives up: excelize patches the zip64 local headers of parts over 4 GB
+	// in that buffer, for Excel's sake; no sheet of ours comes near 4 GB of XML.
+	var zw *zip.Writer
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw = zip.NewWriter(out)
+		return zw
+	})
+	n, err := f.WriteTo(io.Discard)
+	if err == nil && (zw == nil || n != 0) {
+		err = fmt.Errorf("excelize did not write through the zip writer (%d bytes buffered)", n)
+	}
 	return err
 }
 
