@@ -11,10 +11,6 @@ import (
 // sentence shape of its own.
 const DefaultTermMaxWords = 4
 
-// Partial is a quoted fragment inside reported speech (he called the plan "a costly mistake
-// for the province"): longer than a term, but not a quote that stands as a sentence.
-const Partial Kind = "partial"
-
 // ErrOptions is wrapped by the errors New returns for bad options.
 var ErrOptions = errors.New("bad quote options")
 

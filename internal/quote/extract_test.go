@@ -422,3 +422,25 @@ func TestDoubledApostrophes(t *testing.T) {
 		t.Errorf("Extract(%q) = %v, want one quote by Omar Vale", text, g)
 	}
 }
+
+// TestConcurrent runs one Extractor from many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	x := mustNew(t, Options{Aliases: []Alias{{Name: "T. Varga", Aliases: []string{"Tomas Varga"}}}})
+	text := "President Tomas Varga of Ostria spoke.\n\n“We are close,” Mr. Varga said. “Very close.”\n\nMs. Lena Duvall disagreed. \"No,\" she said."
+	ref := got(x.Extract(text))
+	done := make(chan []want)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var last []want
+			for j := 0; j < 50; j++ {
+				last = got(x.Extract(text))
+			}
+			done <- last
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if g := <-done; !sameWants(g, ref) {
+			t.Errorf("concurrent Extract = %v, want %v", g, ref)
+		}
+	}
+}

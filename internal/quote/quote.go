@@ -1,4 +1,33 @@
 // Package quote finds direct quotes in article text and attributes each to its speaker.
+//
+// Quote finding (marks.go) pairs marks paragraph by paragraph in linear time: “…”, "…",
+// ‘…’ and '…' told apart from apostrophes, «…», „…“, 「…」 and full-width marks. An unclosed
+// quote ends with its paragraph; a paragraph that opens with a mark continues an unclosed
+// quote (the news convention for quotes over several paragraphs); inside an open straight
+// quote, ". "Capital" closes and reopens it (archives that merged paragraphs).
+//
+// Kinds (extract.go): a quote is Speech when it stands as a sentence or is introduced as one
+// (it opens its sentence, follows a colon, or follows a cue verb such as "said,") and ends a
+// clause. Otherwise it is embedded in the writer's sentence: Term when it has at most
+// TermMaxWords words (scare quotes, titles, button labels), Partial when longer. Short
+// sentence-initial quotes with no cue and no sentence punctuation, and titles in Title Case,
+// are terms too. A speech quote repeated in the document (a headline) is reported once.
+//
+// Attribution (speaker.go) reads the speaker mention next to a cue verb: after the quote
+// (“…,” X said / said X / “…,” the aide, Full Name, wrote), before it (X said: “…”), around
+// an appositive ("Full Name, a spokesman for X, said"), "according to X", participles
+// (", saying “…”" takes the sentence's subject), colons with no cue ("Full Name: “…”") and
+// bylines ("“…” — Full Name"). Quotes with no cue inherit from the quote they continue, from
+// a later quote in their paragraph, or from the subject of the sentence before.
+//
+// Resolution (resolve.go, entity.go) turns the mention into one canonical name per document:
+// names are grouped by surname and the first full mention without titles is canonical
+// ("President Vladimir V. Putin of Russia" -> "Vladimir V. Putin"); "he"/"she" go to the
+// nearest earlier speaker or sentence subject of that gender (honorifics, given names and
+// pronouns give the gender); "it" and "the ministry" to an organisation; role nouns ("the
+// Russian president", "the aide") to the person introduced with that role; "they" to a pair
+// of people named together. Aliases then map names across documents. Unresolved pronouns
+// give an empty speaker, never a guess.
 package quote
 
 // Kind tells speech from scare quotes and other quoted terms.
@@ -7,6 +36,9 @@ type Kind string
 const (
 	Speech Kind = "speech" // a direct quote of what someone said or wrote
 	Term   Kind = "term"   // a scare quote, a title, a quoted word; kept but not scored into summaries
+	// Partial is a quoted fragment inside reported speech (he called the plan "a costly
+	// mistake for the whole province"): longer than a term, but not a sentence of its own.
+	Partial Kind = "partial"
 )
 
 // A Quote is one direct quote found in a document.
