@@ -354,3 +354,29 @@ func (sense) adjust(t *text, hits []hit, g int) {
 		}
 	}
 }
+
+// excess turns a positive hit right after "too" or "overly" negative: "too generous".
+type excess struct{ scalar float64 }
+
+func (a excess) adjust(t *text, hits []hit, g int) {
+	for h := range hits {
+		hh := &hits[h]
+		if hh.weight <= 0 {
+			continue
+		}
+		i := int(hh.start)
+		for d := 1; d <= 2 && i-d >= 0; d++ {
+			j := i - d
+			if t.toks[j].flags&(fSentEnd|fClauseEnd) != 0 {
+				break
+			}
+			if t.toks[j].mods[g]&mExcess != 0 {
+				hh.weight *= -a.scalar
+				if t.explain != nil {
+					t.note(hh, "excess %q x%.2f", t.raw(j), -a.scalar)
+				}
+				break
+			}
+		}
+	}
+}

@@ -56,6 +56,11 @@ type Rules struct {
 	// "as well", "no matter".
 	Senses bool
 
+	// Excess words ("too", "overly") turn a positive hit within two words after them
+	// negative, times -ExcessScalar: "too generous", "overly optimistic".
+	Excess       []string
+	ExcessScalar float64
+
 	// NameFactor scales hits on capitalised words inside multiword names ("Justice Department").
 	NameFactor float64
 
@@ -90,6 +95,13 @@ func DefaultRules() Rules {
 
 // DefaultHedges are words that make a claim tentative.
 var DefaultHedges = []string{"may", "might", "could", "perhaps", "possibly", "maybe", "probably", "seems", "seem", "apparently", "allegedly", "reportedly", "if", "unless", "whether", "would", "should"}
+
+// DefaultExcess are words that mark too much of a good thing.
+var DefaultExcess = []string{"too", "overly", "excessively", "unduly", "overbearingly"}
+
+// DefaultStance are words of stance that VADER rates positive but that, in news, assert rather
+// than praise ("clearly", "surely"): the valence rules treat them as intensifiers.
+var DefaultStance = []string{"sure", "surely", "clearly", "certainly", "certain", "truly", "definitely", "doubtless", "undoubtedly", "indeed", "obviously"}
 
 // DefaultShifters are verbs and nouns that turn what they act on: "prevent a crisis",
 // "reduce poverty", "an end to violence".
@@ -171,6 +183,9 @@ func compileModifiers(r *Rules, m *matcher, g int) modifiers {
 	}
 	for _, c := range r.Shifters {
 		set(c, func(mw *modWord) { mw.mods |= mShift })
+	}
+	for _, c := range r.Excess {
+		set(c, func(mw *modWord) { mw.mods |= mExcess })
 	}
 	return mo
 }

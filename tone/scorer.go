@@ -168,6 +168,9 @@ func New(opts Options) (*Scorer, error) {
 		if len(r.Shifters) > 0 && r.ShiftScalar != 0 {
 			s.adjusters[g] = append(s.adjusters[g], shift{window: max(r.ShiftWindow, 1), scalar: r.ShiftScalar})
 		}
+		if len(r.Excess) > 0 && r.ExcessScalar != 0 {
+			s.adjusters[g] = append(s.adjusters[g], excess{scalar: r.ExcessScalar})
+		}
 		if r.NameFactor != 0 && r.NameFactor != 1 {
 			s.adjusters[g] = append(s.adjusters[g], name{factor: r.NameFactor})
 		}

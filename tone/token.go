@@ -26,6 +26,7 @@ const (
 	mHedge                      // a hedge ("may", "perhaps")
 	mContrast                   // a contrast word ("but")
 	mShift                      // a polarity shifter ("prevent", "reduce") that turns a negative hit
+	mExcess                     // "too", "overly": what follows is too much of a good thing
 )
 
 // A token is one word or emoticon of a text. Offsets index the text (start, end) and the

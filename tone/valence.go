@@ -81,6 +81,11 @@ func DefaultValence() Valence {
 	r.Hedges, r.HedgeFactor = DefaultHedges, 0.8
 	r.QuestionFactor = 0.6
 	r.Contrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
+	r.Excess, r.ExcessScalar = DefaultExcess, 0.5
+	r.Intensifiers = append([]lexicon.Term(nil), r.Intensifiers...)
+	for _, w := range DefaultStance {
+		r.Intensifiers = append(r.Intensifiers, lexicon.Term{Text: w, Weight: boostIncr})
+	}
 	v.ContrastWholeText = false
 	v.NBLexMin, v.NBLexGain = 0.7, 0.5
 	v.LengthNorm = 3
