@@ -19,7 +19,8 @@ var defaultCueVerbs = []string{
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also
-// knows their inflections ("said", "says", "saying") and the phrase "according to".
+// knows their inflections ("said", "says", "saying") and the phrase "according to". A
+// configured entry may be a phrasal verb of two words ("point out", "fire back").
 func DefaultCueVerbs() []string {
 	out := make([]string, len(defaultCueVerbs))
 	copy(out, defaultCueVerbs)
@@ -105,9 +106,14 @@ type cueSet struct {
 func newCueSet(verbs []string) cueSet {
 	cs := cueSet{forms: make(map[string]string), particle: make(map[string][]string)}
 	for _, v := range verbs {
-		v = strings.ToLower(strings.TrimSpace(v))
-		if v == "" {
+		f := strings.Fields(strings.ToLower(v))
+		if len(f) == 0 {
 			continue
+		}
+		v = f[0]
+		if len(f) == 2 {
+			// a phrasal verb ("point out"): the verb counts only before its particle
+			cs.particle[v] = append(cs.particle[v], f[1])
 		}
 		for _, f := range inflect(v) {
 			if f == "reading" {
@@ -117,8 +123,8 @@ func newCueSet(verbs []string) cueSet {
 				cs.forms[f] = v
 			}
 		}
-		if p, ok := verbsNeedingParticle[v]; ok && len(p) > 0 {
-			cs.particle[v] = p
+		if p, ok := verbsNeedingParticle[v]; ok && len(p) > 0 && len(f) == 1 {
+			cs.particle[v] = append(cs.particle[v], p...)
 		}
 	}
 	return cs

@@ -32,8 +32,8 @@ func New(opts Options) (*Extractor, error) {
 		if strings.TrimSpace(v) == "" {
 			return nil, fmt.Errorf("cue verb %d is empty: %w", i, ErrOptions)
 		}
-		if strings.ContainsFunc(strings.TrimSpace(v), unicode.IsSpace) {
-			return nil, fmt.Errorf("cue verb %q: one word only: %w", v, ErrOptions)
+		if f := strings.Fields(v); len(f) > 2 {
+			return nil, fmt.Errorf("cue verb %q: a verb and at most one particle (\"point out\"): %w", v, ErrOptions)
 		}
 	}
 	if opts.TermMaxWords < 0 {

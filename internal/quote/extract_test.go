@@ -278,6 +278,12 @@ func TestCueVerbsOption(t *testing.T) {
 	if qs := x.Extract(text); len(qs) != 1 || qs[0].Speaker != "Ana Ruiz" || qs[0].Cue != "proclaimed" {
 		t.Errorf("Extract(%q) with cue proclaim = %+v, want Ana Ruiz, proclaimed", text, qs)
 	}
+	z := mustNew(t, Options{CueVerbs: []string{"chime in"}})
+	for text, cue := range map[string]string{"“Me too,” Ana Ruiz chimed in.": "chimed", "“Me too,” Ana Ruiz chimed.": ""} {
+		if qs := z.Extract(text); len(qs) != 1 || qs[0].Cue != cue {
+			t.Errorf("Extract(%q) with cue %q = %+v, want cue %q", text, "chime in", qs, cue)
+		}
+	}
 	y := mustNew(t, Options{CueVerbs: []string{"whisper"}})
 	if qs := y.Extract(text); len(qs) != 1 || qs[0].Cue != "" {
 		t.Errorf("Extract(%q) with cue whisper = %+v, want no cue", text, qs)
@@ -287,7 +293,7 @@ func TestCueVerbsOption(t *testing.T) {
 func TestNewErrors(t *testing.T) {
 	tests := []Options{
 		{CueVerbs: []string{"say", " "}},
-		{CueVerbs: []string{"point out"}},
+		{CueVerbs: []string{"point out at length"}},
 		{TermMaxWords: -1},
 		{Aliases: []Alias{{Name: ""}}},
 		{Aliases: []Alias{{Name: "A", Aliases: []string{"X"}}, {Name: "B", Aliases: []string{"x"}}}},
