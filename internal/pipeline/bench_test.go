@@ -1,3 +1,5 @@
+//go:build unix
+
 package pipeline
 
 import (
@@ -5,14 +7,18 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/quotetone/quotetone/internal/quote"
 	"github.com/quotetone/quotetone/internal/report"
+	"github.com/quotetone/quotetone/lexicon"
 	"github.com/quotetone/quotetone/tone"
 )
 
@@ -111,6 +117,7 @@ func benchScore(b *testing.B, input, name string) {
 	sc := benchScorer(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(input)))
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		err := Score(context.Background(), strings.NewReader(input), io.Discard, sc, ScoreOptions{Name: name, Format: report.Format{Delimiter: ','}})
 		if err != nil {
@@ -144,6 +151,7 @@ func benchRun(b *testing.B, inputs []string, size int64) {
 	opts := Options{Inputs: inputs, Extractor: benchExtractor(b), Scorer: benchScorer(b), Format: report.DefaultFormat}
 	b.ReportAllocs()
 	b.SetBytes(size)
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		opts.OutDir = b.TempDir()
 		man, err := Run(context.Background(), opts)
@@ -184,4 +192,91 @@ func BenchmarkRunBBCData(b *testing.B) {
 		return nil
 	})
 	benchRun(b, []string{dir}, size)
+}
+
+// The tone benchmarks score through tone's public API, the way the pipeline calls it.
+
+// benchDimensions is a cooperation scale like the default configuration's, with prefix globs
+// and multiword terms.
+func benchDimensions() []tone.Dimension {
+	terms := func(ss ...string) []lexicon.Term {
+		ts := make([]lexicon.Term, len(ss))
+		for i, s := range ss {
+			ts[i] = lexicon.Term{Text: s}
+		}
+		return ts
+	}
+	return []tone.Dimension{{
+		Name:     "cooperation",
+		Positive: tone.Pole{Name: "constructive", Terms: terms("constructive", "cooperat*", "agree*", "welcome*", "talks", "work together", "common ground", "partner*", "hopeful")},
+		Negative: tone.Pole{Name: "hostility", Terms: terms("hostil*", "threat*", "retreat", "attack*", "enemy", "enemies", "refuse*", "mistake", "suffer*")},
+	}}
+}
+
+func benchTone(b *testing.B, opts tone.Options, texts []string) {
+	sc, err := tone.New(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc.Score(texts[0]) // load the Naive Bayes model before the clock starts
+	var n int64
+	for _, t := range texts {
+		n += int64(len(t))
+	}
+	b.ReportAllocs()
+	b.SetBytes(n)
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		for _, t := range texts {
+			sc.Score(t)
+		}
+	}
+}
+
+// BenchmarkToneSentences scores 5,000 invented sentences for valence, one at a time.
+func BenchmarkToneSentences(b *testing.B) {
+	benchTone(b, tone.Options{}, strings.Split(strings.TrimSpace(benchSentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
+}
+
+// BenchmarkToneSentencesDims scores them for valence and one dimension.
+func BenchmarkToneSentencesDims(b *testing.B) {
+	benchTone(b, tone.Options{Dimensions: benchDimensions()}, strings.Split(strings.TrimSpace(benchSentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
+}
+
+// BenchmarkToneLongText scores one 20 KB text, where per-token costs dominate.
+func BenchmarkToneLongText(b *testing.B) {
+	benchTone(b, tone.Options{Dimensions: benchDimensions()}, []string{strings.ReplaceAll(benchSentences(rand.New(rand.NewPCG(11, 12)), 250), "\n", " ")})
+}
+
+// TestAppendFixed checks that the fast number formatting of Score writes the bytes that
+// report.Format.Fixed writes.
+func TestAppendFixed(t *testing.T) {
+	values := []report.Fixed{0, 1, -1, 9, 10, 99, 999, 1000, 9999, 10000, -10000, 12345, -12345, 10001, -9999, 5, -5, 1 << 40, -(1 << 40), math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for _, x := range []float64{-1, -0.99995, -0.5, -0.00004, -0.00005, 0, 0.00004, 0.00005, 0.25, 0.33333, 1} {
+		values = append(values, report.ToFixed(x))
+	}
+	for _, x := range values {
+		for _, comma := range []bool{false, true} {
+			want := report.Format{DecimalComma: comma}.Fixed(x)
+			if got := string(appendFixed([]byte("x"), x, comma))[1:]; got != want {
+				t.Errorf("appendFixed(%d, %v) = %q, want %q", int64(x), comma, got, want)
+			}
+		}
+	}
+}
+
+// cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op, which a loaded,
+// shared machine inflates far less than wall time. Call it right before the timed loop and
+// defer the function it returns.
+func cpuPerOp(b *testing.B) func() {
+	start := cpuTime()
+	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -116,6 +117,8 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		}
 	}()
 	rec := make([]string, len(header))
+	var num []byte // the row's numbers, formatted into one string that the cells slice
+	ends := make([]int, 0, len(header))
 	var writeErr error
 	for b := range ordered {
 		<-b.done
@@ -124,10 +127,20 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		}
 		for i, it := range b.items {
 			s := b.scores[i]
-			rec = rec[:0]
-			rec = append(rec, it.ID, opts.Format.Fixed(report.ToFixed(s.Valence)), opts.Format.Fixed(report.ToFixed(s.NBPositive)))
+			num = appendFixed(num[:0], report.ToFixed(s.Valence), opts.Format.DecimalComma)
+			ends = append(ends[:0], len(num))
+			num = appendFixed(num, report.ToFixed(s.NBPositive), opts.Format.DecimalComma)
+			ends = append(ends, len(num))
 			for _, d := range s.Dims {
-				rec = append(rec, opts.Format.Fixed(report.ToFixed(d.Score)))
+				num = appendFixed(num, report.ToFixed(d.Score), opts.Format.DecimalComma)
+				ends = append(ends, len(num))
+			}
+			cells := string(num)
+			rec = append(rec[:0], it.ID)
+			from := 0
+			for _, e := range ends {
+				rec = append(rec, cells[from:e])
+				from = e
 			}
 			if err := cw.Write(rec); err != nil {
 				writeErr = err
@@ -147,6 +160,26 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		return err
 	}
 	return cw.Error()
+}
+
+// appendFixed appends x as report.Format.Fixed writes it (four decimals, a point or a decimal
+// comma), without fmt: score writes three or more numbers per input line.
+func appendFixed(dst []byte, x report.Fixed, comma bool) []byte {
+	if x == math.MinInt64 {
+		return append(dst, report.Format{DecimalComma: comma}.Fixed(x)...)
+	}
+	if x < 0 {
+		dst = append(dst, '-')
+		x = -x
+	}
+	const scale = 10000 // report.Fixed units per 1.0
+	dst = strconv.AppendInt(dst, int64(x)/scale, 10)
+	sep := byte('.')
+	if comma {
+		sep = ','
+	}
+	f := int64(x) % scale
+	return append(dst, sep, byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10))
 }
 
 // itemReader picks the input format from the name's ending, or sniffs the first line.

@@ -1,9 +1,15 @@
+//go:build unix
+
 package report
 
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchRows returns n invented quotes.csv rows with two dimensions; some cells need CSV
@@ -45,6 +51,7 @@ func BenchmarkWriteQuoteRows(b *testing.B) {
 	w.Flush()
 	b.ReportAllocs()
 	b.SetBytes(cw.n)
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		w := NewWriter(io.Discard, DefaultFormat)
 		for i := range rows {
@@ -75,6 +82,7 @@ func BenchmarkWriteScoreRows(b *testing.B) {
 	write(NewWriter(&cw, f))
 	b.ReportAllocs()
 	b.SetBytes(cw.n)
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		write(NewWriter(io.Discard, f))
 	}
@@ -89,9 +97,39 @@ func BenchmarkGuard(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(n)
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, c := range cells {
 			Guard(c)
 		}
 	}
+}
+
+// TestIsDecimal checks the fast path of the formula guard against strconv.ParseFloat.
+func TestIsDecimal(t *testing.T) {
+	for _, s := range []string{"0", "-0.2500", "+1", "1,5", "-1,5", "12.", ".5", "-", "+", "1.2.3", "1,2,3", "1e5", "-1e5", "0x10", "1_000", "", "--1", "-.5", "NaN", "Inf", "1 ", " 1", "٣", strings.Repeat("9", 300), strings.Repeat("9", 320), "0." + strings.Repeat("0", 298) + "1"} {
+		_, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if isDecimal(s) && err != nil {
+			t.Errorf("isDecimal(%q) = true, but ParseFloat fails: %v", s, err)
+		}
+		if got, want := isNumber(s), err == nil; got != want {
+			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op, which a loaded,
+// shared machine inflates far less than wall time. Call it right before the timed loop and
+// defer the function it returns.
+func cpuPerOp(b *testing.B) func() {
+	start := cpuTime()
+	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -108,8 +108,34 @@ func needsGuard(cell string) bool {
 }
 
 func isNumber(s string) bool {
+	if isDecimal(s) {
+		return true // the common case, a score such as -0.2500, without ParseFloat
+	}
 	_, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	return err == nil
+}
+
+// isDecimal reports whether s is an optional sign, digits, and optionally a point or comma
+// followed by digits: a number that ParseFloat always reads (short enough not to overflow).
+func isDecimal(s string) bool {
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 300 {
+		return false
+	}
+	digits, sep := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case (c == '.' || c == ',') && !sep && digits > 0 && i+1 < len(s):
+			sep, digits = true, 0
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // Float formats x with four decimals, the precision every report uses.
