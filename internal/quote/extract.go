@@ -166,6 +166,12 @@ func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragrap
 	return d
 }
 
+// endsOpen: the quote's last word is followed by a comma or dash inside the marks ("…,”).
+func (d *doc) endsOpen(k int) bool {
+	sp := d.spans[k]
+	return sp.end > sp.start && strings.ContainsRune(",\u2014\u2013-", d.r[sp.end-1])
+}
+
 func isSentenceEnd(t token) bool {
 	return t.kind == tokPunct && (t.text == "." || t.text == "?" || t.text == "!")
 }
@@ -306,6 +312,18 @@ func (d *doc) local(k int) {
 				beforeCue = c
 			}
 		}
+	}
+	// "“The risk,” said Full Name, an economist at the bank, “is that ...”": the second half of
+	// a quote split by a long attribution
+	if beforeCue < 0 && q.openTok > b && b > 0 && d.toks[b-1].kind == tokMark && d.toks[b-1].quote == k-1 &&
+		d.q[k-1].kind == Speech && d.toks[q.openTok-1].text == "," {
+		if c := d.findCue(b, q.openTok, false, 30); c >= 0 && d.endsOpen(k-1) {
+			introduced, beforeCue = true, c
+		}
+	}
+	// "... - “Again, we need the details,” she said - and ...": a dash before a quote with a cue
+	if !introduced && q.openTok > b && isDash(d.toks[q.openTok-1]) && afterCue >= 0 && afterCue <= a+2 {
+		introduced = true
 	}
 	hasSentence := false
 	for _, c := range d.r[sp.start:sp.end] {

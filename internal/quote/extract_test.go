@@ -221,6 +221,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "quote split by a long attribution",
+			text: "“The risk,” said Noor Haddad, an economist who directs the forecast unit at the bank, “is that prices keep rising.”",
+			want: []want{
+				{Speech, "The risk,", "Noor Haddad"},
+				{Speech, "is that prices keep rising.", "Noor Haddad"},
+			},
+		},
+		{
 			name: "participle cue takes the main clause subject",
 			text: "Lara Moss posted a video on Sunday, saying, “We are not done yet.”",
 			want: []want{{Speech, "We are not done yet.", "Lara Moss"}},
