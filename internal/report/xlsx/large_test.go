@@ -108,6 +108,9 @@ func TestLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*excelize*")); len(left) > 0 {
+		t.Errorf("temporary files left in the output folder: %v", left)
+	}
 	st, err := os.Stat(filepath.Join(dir, FileName))
 	if err != nil {
 		t.Fatal(err)

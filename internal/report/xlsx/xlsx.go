@@ -63,7 +63,9 @@ func (w Writer) WriteReport(run *report.Run) error {
 }
 
 func (w Writer) write(run *report.Run, out io.Writer) error {
-	f := excelize.NewFile()
+	// The stream writer spills each sheet past 16 MB to a temporary file, about 1 KB a quote:
+	// keep those beside the output, not in /tmp, which is often a RAM-backed tmpfs.
+	f := excelize.NewFile(excelize.Options{TmpDir: run.Dir})
 	defer f.Close()
 	b := &book{f: f, run: run}
 	if err := b.styles(); err != nil {

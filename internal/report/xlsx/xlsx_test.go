@@ -234,6 +234,9 @@ func TestContinuationSheets(t *testing.T) {
 		t.Fatalf("WriteReport: %v", err)
 	}
 	f := open(t, run)
+	if left, _ := filepath.Glob(filepath.Join(run.Dir, "*excelize*")); len(left) > 0 {
+		t.Errorf("temporary files left in the output folder: %v", left)
+	}
 	if got, want := strings.Join(f.GetSheetList(), ","), "Speakers,Quotes,Quotes 2,Quotes 3,Errors,About"; got != want {
 		t.Fatalf("sheets = %s, want %s", got, want)
 	}
