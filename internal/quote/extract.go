@@ -348,7 +348,7 @@ func (d *doc) local(k int) {
 	if sp.continuation {
 		speech = true
 	}
-	if speech && nextQuote && q.openTok > b && (d.toks[q.openTok-1].text == ":" || (k > 0 && d.q[k-1].listed)) {
+	if speech && nextQuote && q.openTok > b && (d.toks[q.openTok-1].text == ":" || beforeCue >= 0 || (k > 0 && d.q[k-1].listed)) {
 		q.listed = true
 	}
 	switch {

@@ -148,6 +148,9 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 	for e > lo && (isWord(d.toks[e-1]) && isAdverb(d.toks[e-1].lower) && !d.toks[e-1].cap || d.toks[e-1].text == ",") {
 		e--
 	}
+	if e-1 > lo && (d.toks[e-1].lower == "that" || d.toks[e-1].lower == "which" || d.toks[e-1].lower == "who") {
+		e-- // "banners that read": the noun before the relative pronoun
+	}
 	if e > lo && d.toks[e-1].lower == "to" {
 		// "went on to say", "wanted to tell": the subject is before the verb phrase
 		e--
