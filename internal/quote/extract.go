@@ -166,6 +166,20 @@ func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragrap
 	return d
 }
 
+// namingVerbs introduce a partial quote that names or describes something.
+var namingVerbs = toSet(`call calls called calling describe describes described describing label labels labelled
+labeled dub dubs dubbed term termed brand branded`)
+
+// findNaming finds a naming verb in tokens [lo, hi), searching backward, or -1.
+func (d *doc) findNaming(lo, hi int) int {
+	for i := hi - 1; i >= lo && hi-i < 40; i-- {
+		if t := d.toks[i]; isWord(t) && !t.cap && namingVerbs[t.lower] && !isNounUse(d.toks, i) {
+			return i
+		}
+	}
+	return -1
+}
+
 // endsOpen: the quote's last word is followed by a comma or dash inside the marks ("…,”).
 func (d *doc) endsOpen(k int) bool {
 	sp := d.spans[k]
@@ -384,6 +398,10 @@ func (d *doc) local(k int) {
 		if c := d.findCue(b, q.openTok, true, 40); c >= 0 {
 			cue = c
 			m = d.subject(b, c, q.openTok)
+		} else if c := d.findNaming(b, q.openTok); c >= 0 {
+			// "Full Name called it “a cruel and reckless plan”"
+			cue = c
+			m = d.npBefore(b, c)
 		}
 	case q.openTok > b && d.toks[q.openTok-1].text == ":" && !d.labelBefore(b, q.openTok-1):
 		// Name: “…” / The president then leaned in and boomed: “…”

@@ -125,6 +125,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{Partial, "a costly mistake for the whole province", "Abel Ross"}},
 		},
 		{
+			name: "partial quote after a naming verb",
+			text: "Opposition leader Helga Brandt called it “a cruel plan that punishes the poorest households” on Monday.",
+			want: []want{{Partial, "a cruel plan that punishes the poorest households", "Helga Brandt"}},
+		},
+		{
 			name: "British single quotes with apostrophes",
 			text: "Coach Nina Patel watched the match.\n\n‘It’s over, and we’re out,’ she said.",
 			want: []want{{Speech, "It’s over, and we’re out,", "Nina Patel"}},
