@@ -308,8 +308,8 @@ func (d *doc) local(k int) {
 		if c >= 0 {
 			that := false
 			for i := c + 1; i < q.openTok; i++ {
-				if d.toks[i].lower == "that" || d.toks[i].lower == "if" || d.toks[i].lower == "whether" {
-					that = true
+				if (d.toks[i].lower == "that" || d.toks[i].lower == "if" || d.toks[i].lower == "whether") && d.toks[i+1].text != "," {
+					that = true // said that “…”: reported speech (but "said that, “…”" introduces a quote)
 				}
 			}
 			words := 0
