@@ -69,7 +69,11 @@ func (a intensity) adjust(t *text, hits []hit, g int) {
 			b *= distanceDamp[d-1]
 			hh.weight += b
 			if t.explain != nil {
-				t.note(hh, "intensity %+.3f from %q", b, t.raw(j))
+				k := j
+				for k > 0 && t.toks[k-1].mods[g]&mPart != 0 {
+					k--
+				}
+				t.note(hh, "intensity %+.3f from %q", b, t.src[t.toks[k].start:t.toks[j].end])
 			}
 		}
 	}
