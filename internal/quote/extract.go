@@ -474,6 +474,45 @@ func (d *doc) dedup() {
 		}
 		seen[key] = k
 	}
+	// a headline quote (in a heading paragraph before the body) that a body quote contains
+	heading := d.headings()
+	var heads []int
+	for k := range d.spans {
+		sp := d.spans[k]
+		if d.q[k].kind != Speech || d.q[k].dropped {
+			continue
+		}
+		if heading[sp.para] || d.titleLine(sp.para) {
+			heads = append(heads, k)
+			continue
+		}
+		if len(heads) == 0 {
+			continue
+		}
+		body := normKey(d.r[sp.start:sp.end])
+		for _, h := range heads {
+			if hk := normKey(d.r[d.spans[h].start:d.spans[h].end]); len(hk) >= 8 && strings.Contains(body, hk) {
+				d.q[h].dropped = true
+			}
+		}
+	}
+}
+
+// titleLine: paragraph p is the first of the document and short, as titles are.
+func (d *doc) titleLine(p int) bool {
+	if p != 0 {
+		return false
+	}
+	words := 0
+	for _, t := range d.toks {
+		if t.para != 0 {
+			break
+		}
+		if t.kind == tokWord {
+			words++
+		}
+	}
+	return words <= 25
 }
 
 func normKey(rs []rune) string {

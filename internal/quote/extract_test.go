@@ -170,6 +170,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "shortened headline quote repeated in the body counts once",
+			text: "Varga: ‘We are close to a deal’\n\nPresident Tomas Varga spoke late on Tuesday.\n\n“We are close to a deal, closer than ever,” Mr. Varga said.",
+			want: []want{{Speech, "We are close to a deal, closer than ever,", "Tomas Varga"}},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},
