@@ -246,3 +246,27 @@ func TestToneReferenceFormats(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDefaultScore scores a paragraph of quotes with the default configuration's scorer.
+func BenchmarkDefaultScore(b *testing.B) {
+	b.Chdir(b.TempDir())
+	b.Setenv("XDG_CONFIG_HOME", b.TempDir())
+	cfg, err := Load(viper.New(), "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := cfg.Tone.Scorer(cfg.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(`"There has been no hostility," the minister said on Tuesday. `+
+		`"We are not going to accept threats, but we are ready to seek common ground and a fair compromise." `+
+		`The talks were quite constructive, although several issues remain deeply unresolved. `, 2)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			s.Score(text)
+		}
+	})
+}
