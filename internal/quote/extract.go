@@ -321,7 +321,8 @@ func (d *doc) local(k int) {
 			// said: “…” / said Friday, “…” / adding “…”
 			// “…,” said Full Name, and “…”: the second half of a split quote
 			splitAnd := last.lower == "and" && words <= 5 && b > 0 && d.toks[b-1].kind == tokMark && d.toks[b-1].quote == k-1
-			if !that && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1 || splitAnd) {
+			signRead := (d.toks[c].lower == "read" || d.toks[c].lower == "reads") && last.text != ":"
+			if !that && !signRead && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1 || splitAnd) {
 				introduced = true
 				beforeCue = c
 			}
@@ -352,7 +353,10 @@ func (d *doc) local(k int) {
 	if q.openTok-b == 1 && k > 0 && d.q[k-1].listed && (d.toks[b].lower == "and" || d.toks[b].lower == "or" || d.toks[b].text == ",") {
 		introduced = true
 	}
-	clauseEnd := endsOpen || endsStop || sp.close < 0 || a >= hi || !isWord(d.toks[a]) || afterCue >= 0 || nextQuote
+	// “I held and hugged” grieving families ...: a lower-case word after the quote continues
+	// the writer's clause, unless it is the cue itself
+	clauseEnd := endsOpen || endsStop || sp.close < 0 || a >= hi || !isWord(d.toks[a]) || nextQuote ||
+		(afterCue >= 0 && (afterCue == a || d.toks[a].cap || q.words >= 12))
 	speech := introduced && clauseEnd
 	if speech && afterCue < 0 && beforeCue < 0 {
 		if (q.words <= d.x.termMax && !hasSentence) || d.titleCase(sp) {

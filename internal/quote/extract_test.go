@@ -175,6 +175,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{Speech, "We are close to a deal, closer than ever,", "Tomas Varga"}},
 		},
 		{
+			name: "short quote continued by the writer's clause is partial",
+			text: "“We are thrilled” about the result, said Lars Eng, the club's treasurer.",
+			want: []want{{Term, "We are thrilled", ""}},
+		},
+		{
+			name: "sign text is not speech",
+			text: "She wore a shirt that read “Save our harbour now.”",
+			want: []want{{Term, "Save our harbour now.", ""}},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},
