@@ -384,3 +384,5 @@ func (a excess) adjust(t *text, hits []hit, g int) {
 		}
 	}
 }
+
+var NameSingle = 0.4

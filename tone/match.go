@@ -234,7 +234,8 @@ func (t *text) scan(m *matcher, slots int) {
 		for _, id := range m.globs {
 			t.consider(m, id, i, false)
 		}
-		if m.nb != nil && len(low) > 2 && t.best[0] < 0 && i >= int(t.until[0]) && t.toks[i].flags&fLetter != 0 && t.toks[i].mods[0] == 0 && t.toks[i].boost[0] == 0 {
+		if m.nb != nil && len(low) > 2 && t.best[0] < 0 && i >= int(t.until[0]) && t.toks[i].flags&fLetter != 0 && t.toks[i].mods[0] == 0 && t.toks[i].boost[0] == 0 &&
+			(t.toks[i].flags&fTitle == 0 || t.toks[i].flags&fSentStart != 0) {
 			if v, ok := m.nb.llr[low]; ok && math.Abs(float64(v[1])) >= m.nbMin {
 				w := float64(v[1]) * m.nbGain
 				t.hits = append(t.hits, hit{slot: 0, start: int32(i), end: int32(i + 1), entry: -1, base: w, weight: w})

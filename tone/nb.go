@@ -84,15 +84,23 @@ type nbSums struct {
 func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
 	r := nbSums{logOdds: nb.prior}
 	buf = buf[:0]
+	// A word that starts with a capital letter inside a sentence is most likely a name, whose
+	// ratio says more about the films it appeared in than about sentiment: it is left out of
+	// the smoothed sum (the model's own log-odds keep it).
+	capital, sentStart, atStart := false, true, true
 	flush := func() {
 		if len(buf) > 0 {
 			if v, ok := nb.llr[string(buf)]; ok {
-				r.logOdds += float64(v[0])
-				r.smooth += float64(v[1])
-				r.known++
+				r.logOdds += v[0]
+				if !capital || sentStart {
+					r.smooth += v[1]
+					r.known++
+				}
 			}
 			buf = buf[:0]
+			sentStart = false
 		}
+		atStart = true
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -102,16 +110,27 @@ func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
 			case c == ' ':
 				flush()
 			case 'a' <= c && c <= 'z':
+				if atStart {
+					capital, atStart = false, false
+				}
 				buf = append(buf, c)
 			case 'A' <= c && c <= 'Z':
+				if atStart {
+					capital, atStart = true, false
+				}
 				buf = append(buf, c+'a'-'A')
+			case c == '.' || c == '!' || c == '?':
+				sentStart = true
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		ru, n := utf8.DecodeRuneInString(text[i:])
 		i += n
-		if unicode.IsLetter(r) {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		if unicode.IsLetter(ru) {
+			if atStart {
+				capital, atStart = unicode.IsUpper(ru), false
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(ru))
 		}
 	}
 	flush()
