@@ -50,11 +50,11 @@ func (d *doc) buildEntities() {
 		id := d.register(run)
 		if id >= 0 {
 			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
-				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) ||
+				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
 				(firstInSentence && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower])
-			if heading[d.toks[run.i].para] {
-				subj = false // a headline or a caption line
+			if heading[d.toks[run.i].para] || run.possessive {
+				subj = false // a headline or a caption line; "the company's" modifies a noun
 			}
 			if subj && len(d.ents[id].tokens) > 1 && !d.ents[id].org {
 				d.ents[id].person = true // a full name as a sentence subject
@@ -115,6 +115,23 @@ func (d *doc) headings() map[int]bool {
 	return h
 }
 
+// cueAfterAppositive: "Full Name, R-Ky., said" / "Full Name, a lawyer for the firm, said".
+func (d *doc) cueAfterAppositive(j int) bool {
+	if j >= len(d.toks) || d.toks[j].text != "," {
+		return false
+	}
+	for k := j + 1; k < len(d.toks) && k-j < 14; k++ {
+		t := d.toks[k]
+		if t.text == "," {
+			return d.cueAt(k+1, false)
+		}
+		if t.kind == tokPara || t.kind == tokMark || isSentenceEnd(t) {
+			return false
+		}
+	}
+	return false
+}
+
 // precededByCue: "said Full Name".
 func (d *doc) precededByCue(i int) bool {
 	return i > 0 && d.toks[i-1].kind == tokWord && !d.toks[i-1].cap && d.x.cues.isCue(d.toks, i-1)
@@ -143,7 +160,13 @@ func (d *doc) register(run nameRun) int {
 	if len(words) > 1 {
 		g = nameGender(lw[0])
 	}
-	person := !org && (len(roles) > 0 || d.followedByCue(run.j) || d.precededByCue(run.i) || g != 0)
+	personRoleSeen := false
+	for _, r := range roles {
+		if personRole(r) {
+			personRoleSeen = true
+		}
+	}
+	person := !org && (personRoleSeen || d.followedByCue(run.j) || d.precededByCue(run.i) || g != 0)
 	for _, t := range run.titles {
 		if titles[t] != "" || maleHonorifics[t] || femaleHonorifics[t] {
 			person = person || !org

@@ -185,6 +185,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{Term, "Save our harbour now.", ""}},
 		},
 		{
+			name: "party and state after a name do not end the sentence",
+			text: "“We will vote no,” Sen. Ruth Calder, D-Mass., said on Monday. “The bill is too weak.”",
+			want: []want{
+				{Speech, "We will vote no,", "Ruth Calder"},
+				{Speech, "The bill is too weak.", "Ruth Calder"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

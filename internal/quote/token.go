@@ -39,6 +39,10 @@ var abbreviations = map[string]bool{
 	"va": true, "n.h": true, "e.g": true, "i.e": true, "etc": false, "approx": true,
 }
 
+// states are US state abbreviations, attached to their period after a party letter (D-Ill.).
+var states = toSet(`ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+nev okla ore pa tenn tex va vt wash wis wyo`)
+
 // tokenize splits r into tokens. marks holds the rune indexes of paired quotation marks.
 func tokenize(r []rune, marks map[int]bool) []token {
 	toks := make([]token, 0, len(r)/4)
@@ -77,7 +81,8 @@ func tokenize(r []rune, marks map[int]bool) []token {
 			w := string(r[i:j])
 			lw := strings.ToLower(w)
 			if j < len(r) && r[j] == '.' {
-				if abbreviations[lw] || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
+				last := lw[strings.LastIndexByte(lw, '-')+1:] // R-Ky.: a party and a state
+				if abbreviations[lw] || (last != lw && (abbreviations[last] || states[last])) || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
 					j++
 					w += "."
 					lw += "."
