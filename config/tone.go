@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/quotetone/quotetone/lexicon"
 	"github.com/quotetone/quotetone/tone"
@@ -475,4 +478,65 @@ func (t *Tone) Check(baseDir string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// CheckTone is Tone.Check with the file:line of each inline term that the configuration file
+// sets (terms from the embedded defaults keep only their key path).
+func (c *Config) CheckTone() ([]string, error) {
+	problems, err := c.Tone.Check(c.Dir)
+	if err != nil || c.File == "" {
+		return problems, err
+	}
+	data, err := os.ReadFile(c.File)
+	if err != nil {
+		return problems, nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return problems, nil
+	}
+	for i, p := range problems {
+		key, _, ok := strings.Cut(p, ": ")
+		if !ok || !strings.HasPrefix(key, "tone.") {
+			continue
+		}
+		if line := keyLine(doc.Content[0], key); line > 0 {
+			problems[i] = fmt.Sprintf("%s:%d: %s", c.File, line, p)
+		}
+	}
+	return problems, nil
+}
+
+// keyLine finds the line of a key path such as "tone.dimensions[0].positive.terms[3]" in a
+// YAML document, or 0.
+func keyLine(n *yaml.Node, path string) int {
+	for _, part := range strings.Split(path, ".") {
+		name, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			name = part[:i]
+			if _, err := fmt.Sscanf(part[i:], "[%d]", &idx); err != nil {
+				return 0
+			}
+		}
+		if n.Kind != yaml.MappingNode {
+			return 0
+		}
+		var next *yaml.Node
+		for k := 0; k+1 < len(n.Content); k += 2 {
+			if n.Content[k].Value == name {
+				next = n.Content[k+1]
+			}
+		}
+		if next == nil {
+			return 0
+		}
+		n = next
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return 0
+			}
+			n = n.Content[idx]
+		}
+	}
+	return n.Line
 }

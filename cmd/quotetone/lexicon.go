@@ -200,7 +200,7 @@ are named by key path, terms in files by file:line. It exits 1 if it finds anyth
 				if err != nil {
 					return err
 				}
-				if problems, err = cfg.Tone.Check(cfg.Dir); err != nil {
+				if problems, err = cfg.CheckTone(); err != nil {
 					return err
 				}
 			}

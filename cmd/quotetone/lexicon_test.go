@@ -35,7 +35,7 @@ func TestLexiconCommands(t *testing.T) {
 			[]string{`FAIL tone.expectations[0].want[0]: "We agree.": want cooperation < 0`, "1 failed"}},
 		{"check defaults", []string{"lexicon", "check"}, 0, nil},
 		{"check bad", []string{"lexicon", "check", "-c", bad}, 1, []string{
-			`tone.dimensions[0].positive.terms[1]: "agree*": duplicate of tone.dimensions[0].positive.terms[0]`,
+			`bad.yaml:4: tone.dimensions[0].positive.terms[1]: "agree*": duplicate of tone.dimensions[0].positive.terms[0]`,
 			`tone.dimensions[0].positive.terms[2]: "un*": glob matches too many unrelated words`,
 			`tone.dimensions[0].negative.terms[1]: "agree*": on both poles: also tone.dimensions[0].positive.terms[0]`,
 		}},
