@@ -198,7 +198,7 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 			continue // a relative clause: the subject is before it
 		}
 		if ci+1 < len(chunks) && (first.lower == "of" || first.lower == "from" || isNumber(first.text) ||
-			(c.j-c.i == 1 && strings.Contains(first.text, ".") && len(first.text) <= 6)) {
+			(c.j-c.i == 1 && strings.HasSuffix(first.text, ".") && len(first.text) <= 9)) {
 			continue // "Full Name, 30, of Townsville, N.C., said": ages and places
 		}
 		last := d.toks[c.j-1]
