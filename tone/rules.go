@@ -190,8 +190,30 @@ func compileModifiers(r *Rules, m *matcher, g int) modifiers {
 	return mo
 }
 
+// notOnly undoes negation and contrast in "not only X but also Y", which affirms both.
+func notOnly(t *text, g int) {
+	for i := 0; i+1 < len(t.toks); i++ {
+		if t.toks[i].mods[g]&mNeg == 0 || t.low(i) != "not" {
+			continue
+		}
+		switch t.low(i + 1) {
+		case "only", "just", "merely", "simply":
+		default:
+			continue
+		}
+		t.toks[i].mods[g] &^= mNeg
+		for j := i + 2; j+1 < len(t.toks) && t.toks[j-1].flags&fSentEnd == 0; j++ {
+			if t.toks[j].mods[g]&mContrast != 0 && t.low(j+1) == "also" {
+				t.toks[j].mods[g] &^= mContrast
+				break
+			}
+		}
+	}
+}
+
 // mark sets the modifier fields of group g on every token.
 func (mo *modifiers) mark(t *text, m *matcher, g int) {
+	defer notOnly(t, g)
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.v >= 0 {
