@@ -74,17 +74,17 @@ func (w Writer) write(run *report.Run, out io.Writer) error {
 	if err := f.SetSheetName("Sheet1", SpeakersSheet); err != nil {
 		return err
 	}
-	if err := b.summaries(SpeakersSheet, run.Speakers, false); err != nil {
-		return fmt.Errorf("sheet %s: %w", SpeakersSheet, err)
-	}
-	if len(run.Periods) > 0 {
-		if err := b.summaries(PeriodsSheet, run.Periods, true); err != nil {
-			return fmt.Errorf("sheet %s: %w", PeriodsSheet, err)
-		}
-	}
 	rows := w.RowsPerSheet
 	if rows <= 1 || rows > MaxRows {
 		rows = MaxRows
+	}
+	if err := b.summaries(SpeakersSheet, run.Speakers, false, rows); err != nil {
+		return fmt.Errorf("sheet %s: %w", SpeakersSheet, err)
+	}
+	if len(run.Periods) > 0 {
+		if err := b.summaries(PeriodsSheet, run.Periods, true, rows); err != nil {
+			return fmt.Errorf("sheet %s: %w", PeriodsSheet, err)
+		}
 	}
 	if err := b.quotes(rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", QuotesSheet, err)
@@ -100,8 +100,10 @@ func (w Writer) write(run *report.Run, out io.Writer) error {
 	//
 	// excelize's WriteTo builds the whole zip in a bytes.Buffer before copying it out (95 MB
 	// for a million quotes); a zip writer on out streams it instead, and the buffer stays
-	// empty. What this gives up: excelize patches the zip64 local headers of parts over 4 GB
-	// in that buffer, for Excel's sake; no sheet of ours comes near 4 GB of XML.
+	// empty. What this gives up: excelize patches, in that buffer, the local headers of parts
+	// over 4 GB for Excel's strict zip64 check. A full Quotes sheet with quotes of news length
+	// is about 1.2 GB of XML; only quotes averaging over 3,000 characters would pass 4 GB, and
+	// archive/zip still writes a valid zip64 file then.
 	var zw *zip.Writer
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw = zip.NewWriter(out)
@@ -256,13 +258,26 @@ func (b *book) summaryCols(byPeriod bool) []column {
 		b.textCol("most_negative_quote", 60), b.toneCol("most_negative_valence", true), b.textCol("most_negative_doc", 18))
 }
 
-// summaries writes the Speakers or Periods sheet.
-func (b *book) summaries(name string, ss []report.Summary, byPeriod bool) error {
+// summaries writes the Speakers or Periods sheet. Rows past the sheet's limit are left out,
+// and the sheet says so: they are in the CSV file, and a summary split over sheets would be
+// hard to read anyway (only a run with a million speakers, or speaker-days, gets there).
+func (b *book) summaries(name string, ss []report.Summary, byPeriod bool, rowsPerSheet int) error {
 	cols := b.summaryCols(byPeriod)
 	if want := report.SpeakerHeader(b.run.Dimensions, byPeriod); !slices.Equal(names(cols), want) {
 		return fmt.Errorf("columns %v do not match speakers.csv %v", names(cols), want)
 	}
-	sw, err := b.sheet(name, cols, true, "")
+	note := ""
+	if len(ss) > rowsPerSheet-1 {
+		file := report.SpeakersFile
+		if byPeriod {
+			file = report.PeriodsFile
+		}
+		note = fmt.Sprintf("Excel holds %d rows a sheet: this sheet has the first %d of %d rows; %s has them all.",
+			rowsPerSheet, rowsPerSheet-1, len(ss), file)
+		b.notes = append(b.notes, fmt.Sprintf("Sheet %q: %s", name, note))
+		ss = ss[:rowsPerSheet-1]
+	}
+	sw, err := b.sheet(name, cols, true, note)
 	if err != nil {
 		return err
 	}

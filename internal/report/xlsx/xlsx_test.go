@@ -240,6 +240,9 @@ func TestContinuationSheets(t *testing.T) {
 	if got, want := strings.Join(f.GetSheetList(), ","), "Speakers,Quotes,Quotes 2,Quotes 3,Errors,About"; got != want {
 		t.Fatalf("sheets = %s, want %s", got, want)
 	}
+	if rows, _ := f.GetRows(SpeakersSheet); len(rows) != 2 {
+		t.Errorf("Speakers has %d rows, want 2 (one speaker)", len(rows))
+	}
 	var ids []string
 	for _, s := range []string{"Quotes", "Quotes 2", "Quotes 3"} {
 		rows, _ := f.GetRows(s)
@@ -260,6 +263,28 @@ func TestContinuationSheets(t *testing.T) {
 	}
 	if v, _ := cell(t, f, "Quotes 3", lastCol+"1"); !strings.Contains(v, `"Quotes 2"`) || strings.Contains(v, "continue on") {
 		t.Errorf("Quotes 3!%s1 = %q, want only a continued-from note", lastCol, v)
+	}
+}
+
+func TestSummaryRowLimit(t *testing.T) {
+	var quotes []report.QuoteRow
+	for i := range 7 {
+		quotes = append(quotes, report.QuoteRow{Seq: i, DocID: "d", Speaker: "Speaker " + strconv.Itoa(i), Kind: "speech",
+			Quote: "words", Dims: []report.Fixed{0, 0}, Date: "2026-01-0" + strconv.Itoa(1+i%3)})
+	}
+	run := writeFixture(t, quotes, report.DefaultFormat, "day")
+	if err := (Writer{RowsPerSheet: 4}).WriteReport(run); err != nil {
+		t.Fatalf("WriteReport: %v", err)
+	}
+	f := open(t, run)
+	for _, s := range []string{SpeakersSheet, PeriodsSheet} {
+		rows, _ := f.GetRows(s)
+		if len(rows) != 4 {
+			t.Errorf("%s has %d rows, want 4", s, len(rows))
+		}
+		if note := rows[0][len(rows[0])-1]; !strings.Contains(note, "first 3 of 7 rows") {
+			t.Errorf("%s note = %q, want it to say the rows were cut", s, note)
+		}
 	}
 }
 
