@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/andybalholm/cascadia"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -22,7 +23,23 @@ var ErrNoText = errors.New("no main text found in the html")
 // headings, list items and table rows are separated by blank lines; a <br> is a line break. Date
 // is written as 2006-01-02. A page with no main text gives an error wrapping ErrNoText. It is
 // safe for concurrent use, and does nothing to a document with no HTML.
-func ExtractHTML(doc Document) (out Document, err error) {
+func ExtractHTML(doc Document) (Document, error) {
+	return extractHTML(doc, htmlOptions(), true)
+}
+
+// htmlOptions are the go-trafilatura options ExtractHTML uses.
+func htmlOptions() trafilatura.Options {
+	return trafilatura.Options{
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Fast,
+		Config:          extractConfig,
+		EnableFallback:  true,
+	}
+}
+
+// extractHTML is ExtractHTML with the given options, and furniture pruned or not.
+func extractHTML(doc Document, opts trafilatura.Options, pruneFurniture bool) (out Document, err error) {
 	if doc.HTML == "" {
 		return doc, nil
 	}
@@ -31,20 +48,19 @@ func ExtractHTML(doc Document) (out Document, err error) {
 			out, err = doc, fmt.Errorf("html extractor failed: %v", r)
 		}
 	}()
-	opts := trafilatura.Options{
-		ExcludeComments: true,
-		ExcludeTables:   false,
-		Focus:           trafilatura.Balanced,
-		HtmlDateMode:    trafilatura.Fast,
-		PruneSelector:   pruneSelector,
-		Config:          extractConfig,
-	}
 	if doc.URL != "" {
 		if u, err := nurl.ParseRequestURI(doc.URL); err == nil {
 			opts.OriginalURL = u
 		}
 	}
-	res, err := trafilatura.Extract(strings.NewReader(doc.HTML), opts)
+	root, err := html.Parse(strings.NewReader(doc.HTML))
+	if err != nil {
+		return doc, fmt.Errorf("parse html: %w", err)
+	}
+	if pruneFurniture {
+		prune(root)
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil {
 		return doc, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
@@ -74,12 +90,48 @@ func ExtractHTML(doc Document) (out Document, err error) {
 	return out, nil
 }
 
-// pruneSelector removes page furniture before extraction, as a second guard beside
-// trafilatura's own rules: navigation, footers, forms, cookie and consent banners, and comment
-// sections never hold the article's quotes.
-const pruneSelector = "nav, footer, form, aside, [role=navigation], [role=contentinfo], " +
-	"[id*=cookie], [class*=cookie], [id*=consent], [class*=consent], [class*=gdpr], " +
-	"#respond, .comment-respond, #comments, .comments, .comments-area, .comment-list"
+// furniture matches page furniture that never holds the article's quotes: navigation, footers,
+// forms, asides, cookie and consent banners, comment sections. It is a second guard beside
+// trafilatura's own rules.
+var furniture = func() cascadia.SelectorGroup {
+	sel, err := cascadia.ParseGroup("nav, footer, form, aside, [role=navigation], [role=contentinfo], " +
+		"[id*=cookie], [class*=cookie], [id*=consent], [class*=consent], [class*=gdpr], " +
+		"#respond, .comment-respond, #comments, .comments, .comments-area, .comment-list")
+	if err != nil {
+		return nil // TestFurnitureSelector fails
+	}
+	return sel
+}()
+
+// prune removes the furniture from a page, except an element that holds half or more of the
+// page's text: that is a wrapper around the article (an ASP.NET <form>, a <body class="cookie-…">),
+// not furniture.
+func prune(root *html.Node) {
+	total := textLen(root)
+	for _, n := range cascadia.QueryAll(root, furniture) {
+		if n.Parent == nil || n.Data == "html" || n.Data == "body" || n.Data == "head" {
+			continue
+		}
+		if 2*textLen(n) < total {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// textLen returns the number of bytes of visible text under n.
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template") {
+		return 0
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l += textLen(c)
+	}
+	return l
+}
 
 // extractConfig is trafilatura's default, except that a short article is not handed to the
 // baseline extractor, which keeps the whole page, boilerplate and all.
@@ -126,7 +178,7 @@ func (r *textRenderer) walk(n *html.Node) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		r.cur.WriteString(n.Data)
+		r.cur.WriteString(strings.ReplaceAll(n.Data, "\u00AD", "")) // soft hyphens
 		return
 	case html.ElementNode:
 		tag := n.Data

@@ -76,7 +76,7 @@ func TestExtractHTMLShortPages(t *testing.T) {
 		},
 		{
 			name: "no main text",
-			page: `<html><body><nav><a href="/">Home</a></nav></body></html>`,
+			page: `<html><body><script>var a = "“Never text,” said js";</script><p> </p></body></html>`,
 			err:  ErrNoText,
 		},
 		{
@@ -134,4 +134,10 @@ func TestExtractHTMLConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestFurnitureSelector(t *testing.T) {
+	if furniture == nil {
+		t.Fatal("furniture selector does not parse")
+	}
 }
