@@ -193,6 +193,19 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "told takes its subject, not its object",
+			text: "Campaign manager Rob Minter told reporters, “We are focused on turnout.”",
+			want: []want{{Speech, "We are focused on turnout.", "Rob Minter"}},
+		},
+		{
+			name: "parenthesis between name and cue; title of a department",
+			text: "“It was a bad night,” Sen. Cora Vance (D-Mo.) said.\n\nFormer Secretary of State Alma Reyes urged calm, saying, “Nobody should panic.”",
+			want: []want{
+				{Speech, "It was a bad night,", "Cora Vance"},
+				{Speech, "Nobody should panic.", "Alma Reyes"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -176,6 +176,11 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	// strip leading non-name words and titles
 	k := i
+	if i >= 2 && toks[i-1].lower == "of" && titles[toks[i-2].lower] != "" && j-i > 1 {
+		// "Secretary of State Full Name": the first word belongs to the title
+		run.titles = append(run.titles, toks[i].lower)
+		k++
+	}
 	for k < j {
 		lw := toks[k].lower
 		if _, ok := titles[lw]; ok {

@@ -148,6 +148,15 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 	for e > lo && (isWord(d.toks[e-1]) && isAdverb(d.toks[e-1].lower) && !d.toks[e-1].cap || d.toks[e-1].text == ",") {
 		e--
 	}
+	if e-1 > lo && d.toks[e-1].text == ")" {
+		// "Full Name (D-Mo.) said": skip the parenthesis
+		for k := e - 2; k > lo && e-k < 10; k-- {
+			if d.toks[k].text == "(" {
+				e = k
+				break
+			}
+		}
+	}
 	if e-1 > lo && (d.toks[e-1].lower == "that" || d.toks[e-1].lower == "which" || d.toks[e-1].lower == "who") {
 		e-- // "banners that read": the noun before the relative pronoun
 	}
@@ -372,6 +381,12 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 
 func (d *doc) subjectAt(lo, hi int) speakerMention {
 	i := lo
+	// "Former Secretary of State Full Name ...": the name follows "Title of Place"
+	if i < hi && isWord(d.toks[i]) && d.toks[i].cap {
+		if run, ok := readNameRun(d.toks, i); !ok && run.j+1 < hi && d.toks[run.j].lower == "of" && len(run.titles) > 0 {
+			i = run.j + 1
+		}
+	}
 	for i < hi && !isWord(d.toks[i]) {
 		i++
 	}
@@ -468,7 +483,9 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		return speakerMention{}
 	}
 	// "…, asks the review's editor Full Name, “…”": a name right after the cue, ending the clause
-	if after < hi && hi < len(d.toks) && d.toks[hi].kind == tokMark {
+	objectVerb := d.toks[v].lower == "told" || d.toks[v].lower == "tells" || d.toks[v].lower == "tell" || d.toks[v].lower == "asked" || d.toks[v].lower == "asks"
+	subjectBefore := v > lo && isWord(d.toks[v-1]) && !isAdverb(d.toks[v-1].lower)
+	if after < hi && hi < len(d.toks) && d.toks[hi].kind == tokMark && !(objectVerb && subjectBefore) {
 		if m := d.npAfter(after, hi); m.kind == mName && (m.j >= hi || d.toks[m.j].text == "," || d.toks[m.j].text == ":") && m.j >= hi-1 {
 			return m
 		}
