@@ -82,6 +82,7 @@ func DefaultValence() Valence {
 	r.QuestionFactor = 0.6
 	r.Contrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
 	r.Excess, r.ExcessScalar = DefaultExcess, 0.5
+	r.Negators = append(append([]string(nil), r.Negators...), DenialWords...)
 	r.Intensifiers = append([]lexicon.Term(nil), r.Intensifiers...)
 	for _, w := range DefaultStance {
 		r.Intensifiers = append(r.Intensifiers, lexicon.Term{Text: w, Weight: boostIncr})
@@ -167,3 +168,7 @@ func punctuationEmphasis(s string) float64 {
 	}
 	return e
 }
+
+// DenialWords deny what follows them, as negators do: "lack of support", "failed to win",
+// "refused to help". The valence rules count them as negators.
+var DenialWords = []string{"lack", "lacks", "lacking", "lacked", "absence", "fails", "failed", "fail", "failing", "unable", "refused", "refuses", "refuse"}
