@@ -170,5 +170,5 @@ func punctuationEmphasis(s string) float64 {
 }
 
 // DenialWords deny what follows them, as negators do: "lack of support", "failed to win",
-// "refused to help". The valence rules count them as negators.
-var DenialWords = []string{"lack", "lacks", "lacking", "lacked", "absence", "fails", "failed", "fail", "failing", "unable", "refused", "refuses", "refuse"}
+// "refused to help", "hardly surprising". The valence rules count them as negators.
+var DenialWords = []string{"lack", "lacks", "lacking", "lacked", "absence", "fails", "failed", "fail", "failing", "unable", "refused", "refuses", "refuse", "hardly", "barely", "scarcely"}
