@@ -9,7 +9,7 @@ import (
 // Valence configures the valence score: a rule-based score over a valence lexicon (VADER's by
 // default), combined with the Naive Bayes model's log-odds.
 type Valence struct {
-	// Lexicon rates words from -4 to 4; nil means the embedded VADER lexicon.
+	// Lexicon rates words from -4 to 4; nil means DefaultLexicon (VADER and AFINN).
 	Lexicon *lexicon.Lexicon
 	// LiteralLexicon reads Lexicon's terms literally ("(*" is an emoticon, not a glob).
 	LiteralLexicon bool
@@ -70,7 +70,17 @@ func VADERValence() Valence {
 	}
 }
 
-// DefaultValence is the calibrated combination that quotetone ships.
+// DefaultValence is the calibrated combination that quotetone ships. Its handful of weights
+// (LengthNorm, NBWeight, NBWeightNoHits, NBLexMin, NBLexGain, PositiveScale and the factors of
+// the rules) were chosen by grid search on the dev halves of the Hutto and Gilbert (2014) rated
+// sentences (go test ./tone -run Tune -tune -v); nothing is learned per word or per text.
+// Measured with go test ./tone -run EvalDev -eval -v (Pearson r / 3-class macro-F1):
+//
+//	                  VADER rules    NB alone   DefaultValence
+//	NYT editorials    0.501/0.525    0.192      0.581/0.550
+//	tweets            0.876/0.737    0.363      0.876/0.683
+//	movie snippets    0.417/0.402    0.619      0.618/0.488
+//	amazon snippets   0.597/0.532    0.361      0.650/0.559
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
