@@ -9,7 +9,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bufio"
 	"encoding/csv"
 	"errors"
@@ -97,20 +96,17 @@ func (w Writer) write(run *report.Run, out io.Writer) error {
 	}
 	// The first sheet is active by default. Do not call SetActiveSheet: it reads every
 	// flushed sheet back into memory.
-	//
-	// excelize's WriteTo builds the whole zip in a bytes.Buffer before copying it out (95 MB
-	// for a million quotes); a zip writer on out streams it instead, and the buffer stays
-	// empty. What this gives up: excelize patches, in that buffer, the local headers of parts
-	// over 4 GB for Excel's strict zip64 check. A full Quotes sheet with quotes of news length
-	// is about 1.2 GB of XML; only quotes averaging over 3,000 characters would pass 4 GB, and
-	// archive/zip still writes a valid zip64 file then.
-	var zw *zip.Writer
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw = zip.NewWriter(out)
-		return zw
-	})
+	if m := run.Manifest; m != nil && m.Finished != "" {
+		if err := f.SetDocProps(&excelize.DocProperties{Creator: "quotetone", Title: "quotetone report",
+			Created: m.Finished, Modified: m.Finished}); err != nil {
+			return err
+		}
+	}
+	zw := &sortedZip{out: out, dir: run.Dir}
+	defer zw.remove()
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	n, err := f.WriteTo(io.Discard)
-	if err == nil && (zw == nil || n != 0) {
+	if err == nil && n != 0 {
 		err = fmt.Errorf("excelize did not write through the zip writer (%d bytes buffered)", n)
 	}
 	return err

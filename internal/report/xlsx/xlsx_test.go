@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -285,6 +286,30 @@ func TestSummaryRowLimit(t *testing.T) {
 		if note := rows[0][len(rows[0])-1]; !strings.Contains(note, "first 3 of 7 rows") {
 			t.Errorf("%s note = %q, want it to say the rows were cut", s, note)
 		}
+	}
+}
+
+func TestSameBytes(t *testing.T) {
+	run := writeFixture(t, fixtureQuotes, report.DefaultFormat, "month")
+	run.Manifest.Finished = "2026-11-26T03:00:00Z"
+	var first []byte
+	for i := range 3 {
+		if err := (Writer{}).WriteReport(run); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(run.Dir, FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Fatalf("write %d gave different bytes from the first", i+1)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(run.Dir, ".*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
 
