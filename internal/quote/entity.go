@@ -134,7 +134,14 @@ func (d *doc) cueAfterAppositive(j int) bool {
 
 // precededByCue: "said Full Name".
 func (d *doc) precededByCue(i int) bool {
-	return i > 0 && d.toks[i-1].kind == tokWord && !d.toks[i-1].cap && d.x.cues.isCue(d.toks, i-1)
+	if i == 0 || d.toks[i-1].kind != tokWord || d.toks[i-1].cap || !d.x.cues.isCue(d.toks, i-1) {
+		return false
+	}
+	switch d.toks[i-1].lower {
+	case "told", "tells", "tell", "telling", "asked", "asks", "ask", "asking":
+		return false // "told Full Name": the object, not the speaker
+	}
+	return true
 }
 
 // register adds the name run to an entity, creating one if needed, and returns its id or -1.

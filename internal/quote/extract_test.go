@@ -206,6 +206,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "participle right after a partial quote",
+			text: "Mayor Lena Fosse spoke on Friday.\n\nTo be clear, Fosse told the paper that the plan was “dead on arrival and never coming back,” adding, “We start again in spring.”",
+			want: []want{
+				{Partial, "dead on arrival and never coming back,", "Lena Fosse"},
+				{Speech, "We start again in spring.", "Lena Fosse"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -367,7 +367,7 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 	}
 	for i := lo; i < hi && i-lo < 10; i++ {
 		if d.toks[i].text == "," {
-			if i > lo && d.toks[i-1].kind == tokWord && d.toks[i-1].cap {
+			if run, ok := readNameRun(d.toks, lo); ok && run.j == i {
 				return speakerMention{} // "Full Name, an aide, ..." is not an opening phrase
 			}
 			return d.subjectAt(i+1, hi)
@@ -422,7 +422,7 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 		return speakerMention{}
 	}
 	if t.cap {
-		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == ",") {
+		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == "," || d.toks[run.j].text == "(") {
 			id := d.lookupName(run.words, run.ni)
 			if len(run.words) > 1 || len(run.titles) > 0 || (id >= 0 && d.ents[id].person) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
@@ -452,12 +452,12 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		return d.npAfter(v+2, hi)
 	}
 	// ", saying “…”" / ", writing “…”": the subject of the sentence's main clause
-	if strings.HasSuffix(d.toks[v].lower, "ing") && v > lo && (d.toks[v-1].text == "," || (!d.toks[v-1].cap && isAdverb(d.toks[v-1].lower)) ||
+	if strings.HasSuffix(d.toks[v].lower, "ing") && v >= lo && v > 0 && (v == lo || d.toks[v-1].text == "," || (!d.toks[v-1].cap && isAdverb(d.toks[v-1].lower)) ||
 		(isWord(d.toks[v-1]) && !d.toks[v-1].cap && !personalPronouns[d.toks[v-1].lower] && d.toks[v-1].lower != "was" && d.toks[v-1].lower != "is")) {
 		if m := d.sentenceSubject(lo, v); m.kind != mNone {
 			return m
 		}
-		if ss := d.sentenceStart(v); ss < lo {
+		if ss := d.sentenceStart(v); ss < lo || (ss == lo && v == lo) {
 			// a quote earlier in the sentence cut the context: "He voiced his “…” online, writing “…”"
 			if m := d.sentenceSubject(ss, v); m.kind != mNone {
 				return m
