@@ -91,7 +91,7 @@ func New(opts Options) (*Scorer, error) {
 	if err := s.vrules.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: valence: %v", ErrConfig, err)
 	}
-	if s.nb == nil && s.valence.NBWeight != 0 || s.nb == nil {
+	if s.nb == nil {
 		nb, err := DefaultNB()
 		if err != nil {
 			return nil, err
@@ -120,7 +120,7 @@ func New(opts Options) (*Scorer, error) {
 			}
 		}
 	}
-	if s.valence.Lexicon == nil {
+	if v, _ := VADER(); s.valence.Lexicon == nil || s.valence.Lexicon == v {
 		for _, t := range vaderIdioms {
 			if err := s.m.add(0, t, t.Weight, true); err != nil {
 				return nil, err
