@@ -152,9 +152,17 @@ func timeChart(periods []report.Summary, speakers []string) (template.HTML, erro
 		lines[i] = append(lines[i], plotter.XY{X: float64(at[s.Period]), Y: clamp(s.Valence.Mean)})
 	}
 
+	// A symmetric range around zero that fits the data, so small swings stay visible.
+	lim := 0.25
+	for _, l := range lines {
+		for _, xy := range l {
+			lim = math.Max(lim, math.Ceil((math.Abs(xy.Y)+0.05)*10)/10)
+		}
+	}
+	lim = math.Min(lim, 1)
 	p := plot.New()
 	p.Y.Label.Text = "mean valence"
-	p.Y.Min, p.Y.Max = -1, 1
+	p.Y.Min, p.Y.Max = -lim, lim
 	p.X.Min, p.X.Max = -0.5, float64(len(axis))-0.5
 	p.Add(plotter.NewGrid())
 	// At most about 12 period labels, so they never run into each other.
@@ -171,6 +179,7 @@ func timeChart(periods []report.Summary, speakers []string) (template.HTML, erro
 	p.X.Tick.Label.Font.Size = 8
 	legend := plot.NewLegend()
 	legend.TextStyle.Font.Size = 9
+	legend.Padding = vg.Points(3)
 	for i, s := range speakers {
 		if len(lines[i]) == 0 {
 			continue
