@@ -15,7 +15,8 @@ var defaultCueVerbs = []string{
 	"caution", "plead", "read", "chant", "describe", "elaborate", "inform", "testify",
 	"recount", "muse", "wonder", "snap", "fire", "bark", "gush", "tout", "brag",
 	"grumble", "point", "begin", "go", "put", "share", "email", "text", "disagree", "object",
-	"interject", "interrupt", "boom", "thunder", "rebut", "remember",
+	"interject", "interrupt", "boom", "thunder", "rebut", "remember", "repeat", "chime", "weigh",
+	"shoot", "hit", "sum", "lash", "tweet", "post", "write", "caution", "concur", "acknowledge",
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also
@@ -44,11 +45,20 @@ var irregular = map[string][]string{
 	"plead": {"pleaded", "pled"},
 	"admit": {"admitted"},
 	"text":  {"texted"},
+	"shoot": {"shot"},
+	"hit":   {"hit"},
+	"sum":   {"summed"},
 }
 
 // verbsNeedingParticle are cue verbs that count only with the word that follows them
 // ("pointed out", "went on", "fired back").
 var verbsNeedingParticle = map[string][]string{
+	"chime": {"in"},
+	"weigh": {"in"},
+	"shoot": {"back"},
+	"hit":   {"back"},
+	"sum":   {"up"},
+	"lash":  {"out"},
 	"point": {"out"},
 	"go":    {"on"},
 	"fire":  {"back"},
