@@ -77,13 +77,16 @@ func htmlPages(b *testing.B) [][]byte {
 		return pages
 	}
 	glob := filepath.Join(strings.TrimSpace(string(out)), "github.com/markusmobius/go-trafilatura@*/test-files/comparison/*.html")
+	// The first 200 pages of go-trafilatura's benchmark, decoded as Walk does.
 	files, _ := filepath.Glob(glob)
 	if len(files) > 200 {
 		files = files[:200]
 	}
 	for _, f := range files {
 		if p, err := os.ReadFile(f); err == nil {
-			pages = append(pages, p)
+			if text, _, err := decodeHTML(p); err == nil {
+				pages = append(pages, []byte(text))
+			}
 		}
 	}
 	return pages
@@ -91,17 +94,26 @@ func htmlPages(b *testing.B) [][]byte {
 
 func BenchmarkExtractHTML(b *testing.B) {
 	pages := htmlPages(b)
-	var size int64
-	for _, p := range pages {
-		size += int64(len(p))
+	sets := []struct {
+		name  string
+		pages [][]byte
+	}{{"article.html", pages[:1]}, {"real-world", pages[1:]}}
+	for _, set := range sets {
+		if len(set.pages) == 0 {
+			continue
+		}
+		b.Run(set.name, func(b *testing.B) {
+			var size int64
+			for _, p := range set.pages {
+				size += int64(len(p))
+			}
+			b.ReportAllocs()
+			b.SetBytes(size / int64(len(set.pages)))
+			i := 0
+			for b.Loop() {
+				ExtractHTML(Document{HTML: string(set.pages[i%len(set.pages)])})
+				i++
+			}
+		})
 	}
-	b.Logf("%d pages, %d bytes on average", len(pages), size/int64(len(pages)))
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		p := pages[i%len(pages)]
-		i++
-		ExtractHTML(Document{HTML: string(p)})
-	}
-	b.SetBytes(size / int64(len(pages)))
 }

@@ -1,4 +1,3 @@
-// Package corpus reads news articles from files, folders, globs and stdin into Documents.
 package corpus
 
 import "strconv"
