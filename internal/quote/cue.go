@@ -2,21 +2,21 @@ package quote
 
 import "strings"
 
-// defaultCueVerbs are speech verbs in their base form; inflections are generated.
+// defaultCueVerbs are speech verbs in their base form; inflections are generated. Phrasal
+// verbs count only before their particle ("pointed out", "fired back").
 var defaultCueVerbs = []string{
-	"say", "tell", "add", "ask", "write", "declare", "explain", "note", "state",
-	"reply", "respond", "continue", "tweet", "post", "conclude", "recall", "argue",
-	"insist", "claim", "suggest", "warn", "shout", "admit", "promise", "assure",
-	"urge", "vow", "announce", "acknowledge", "remark", "joke", "answer", "predict",
-	"boast", "yell", "charge", "lament", "question", "demand", "proclaim", "emphasize",
-	"emphasise", "assert", "concede", "complain", "comment", "exclaim", "scream",
-	"whisper", "cry", "murmur", "mutter", "sigh", "laugh", "quip", "retort", "counter",
-	"observe", "stress", "confirm", "deny", "maintain", "report", "reiterate", "agree",
-	"caution", "plead", "read", "chant", "describe", "elaborate", "inform", "testify",
-	"recount", "muse", "wonder", "snap", "fire", "bark", "gush", "tout", "brag",
-	"grumble", "point", "begin", "go", "put", "share", "email", "text", "disagree", "object",
-	"interject", "interrupt", "boom", "thunder", "rebut", "remember", "repeat", "chime", "weigh",
-	"shoot", "hit", "sum", "lash", "tweet", "post", "write", "caution", "concur", "acknowledge",
+	"say", "tell", "add", "ask", "write", "declare", "explain", "note", "state", "reply",
+	"respond", "continue", "tweet", "post", "conclude", "recall", "argue", "insist", "claim",
+	"suggest", "warn", "shout", "admit", "promise", "assure", "urge", "vow", "announce",
+	"acknowledge", "remark", "joke", "answer", "predict", "boast", "yell", "charge", "lament",
+	"question", "demand", "proclaim", "emphasize", "emphasise", "assert", "concede", "complain",
+	"comment", "exclaim", "scream", "whisper", "cry", "murmur", "mutter", "sigh", "laugh", "quip",
+	"retort", "counter", "observe", "stress", "confirm", "deny", "maintain", "report",
+	"reiterate", "agree", "caution", "plead", "read", "chant", "describe", "elaborate", "inform",
+	"testify", "recount", "muse", "wonder", "snap", "fire back", "bark", "gush", "tout", "brag",
+	"grumble", "point out", "go on", "put it", "share", "email", "text", "disagree", "object",
+	"interject", "interrupt", "boom", "thunder", "rebut", "remember", "repeat", "chime in",
+	"weigh in", "shoot back", "hit back", "sum up", "lash out", "concur",
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also
@@ -48,23 +48,6 @@ var irregular = map[string][]string{
 	"shoot": {"shot"},
 	"hit":   {"hit"},
 	"sum":   {"summed"},
-}
-
-// verbsNeedingParticle are cue verbs that count only with the word that follows them
-// ("pointed out", "went on", "fired back").
-var verbsNeedingParticle = map[string][]string{
-	"chime": {"in"},
-	"weigh": {"in"},
-	"shoot": {"back"},
-	"hit":   {"back"},
-	"sum":   {"up"},
-	"lash":  {"out"},
-	"point": {"out"},
-	"go":    {"on"},
-	"fire":  {"back"},
-	"snap":  {"back"},
-	"begin": {},
-	"put":   {"it"},
 }
 
 // inflect returns the forms of a base verb: base, -s, -ed, -ing and irregular pasts.
@@ -133,9 +116,6 @@ func newCueSet(verbs []string) cueSet {
 				cs.forms[f] = v
 			}
 		}
-		if p, ok := verbsNeedingParticle[v]; ok && len(p) > 0 && len(f) == 1 {
-			cs.particle[v] = append(cs.particle[v], p...)
-		}
 	}
 	return cs
 }
@@ -162,8 +142,6 @@ func (cs cueSet) isCue(toks []token, i int) bool {
 		}
 		return false
 	}
-	// "read" and "put" and "post" are cues only in narrow uses; "read" needs a document subject,
-	// which the caller cannot tell: accept it only right before a colon or quote.
 	return true
 }
 
