@@ -130,6 +130,7 @@ func Walk(ctx context.Context, inputs []string, opts Options, emit func(Document
 	if w.max <= 0 {
 		w.max = DefaultMaxRecordBytes
 	}
+	w.cwd, _ = os.Getwd()
 	if len(opts.Extensions) > 0 {
 		w.exts = make(map[string]bool)
 		for _, e := range opts.Extensions {
@@ -161,7 +162,8 @@ type walker struct {
 	seen map[string]bool // absolute paths of files already read
 	max  int
 
-	failures int // failures reported so far
+	failures int    // failures reported so far
+	cwd      string // working folder, to make paths absolute
 }
 
 func (w *walker) failure(path string, line int, docID, reason string) {
@@ -375,9 +377,9 @@ func relID(root, path string) string {
 
 // file reads one file; explicit is true when it was named as an input or matched by a glob.
 func (w *walker) file(path, root string, explicit bool) error {
-	key, err := filepath.Abs(path)
-	if err != nil {
-		key = filepath.Clean(path)
+	key := filepath.Clean(path)
+	if !filepath.IsAbs(key) && w.cwd != "" {
+		key = filepath.Join(w.cwd, key)
 	}
 	if w.seen[key] {
 		w.skipped(path, "already read")
