@@ -58,7 +58,8 @@ func tokenize(r []rune, marks map[int]bool) []token {
 		case unicode.IsSpace(c) || isInvisible(c):
 			i++
 		case marks[i]:
-			toks = append(toks, token{s: i, e: i + 1, text: string(c), lower: string(c), kind: tokMark, quote: -1})
+			str := runeString(c)
+			toks = append(toks, token{s: i, e: i + 1, text: str, lower: str, kind: tokMark, quote: -1})
 			i++
 		case isWordRune(c):
 			j := i + 1
@@ -91,7 +92,8 @@ func tokenize(r []rune, marks map[int]bool) []token {
 			toks = append(toks, token{s: i, e: j, text: w, lower: lw, kind: tokWord, cap: unicode.IsUpper(c), quote: -1})
 			i = j
 		default:
-			toks = append(toks, token{s: i, e: i + 1, text: string(c), lower: string(c), kind: tokPunct, quote: -1})
+			str := runeString(c)
+			toks = append(toks, token{s: i, e: i + 1, text: str, lower: str, kind: tokPunct, quote: -1})
 			i++
 		}
 	}
@@ -108,4 +110,19 @@ func isInvisible(c rune) bool {
 		return true
 	}
 	return false
+}
+
+// asciiStrings holds one-character strings, so that punctuation tokens do not allocate.
+var asciiStrings = func() (t [128]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
+
+func runeString(c rune) string {
+	if c >= 0 && c < 128 {
+		return asciiStrings[c]
+	}
+	return string(c)
 }
