@@ -142,8 +142,9 @@ type modifiers struct {
 }
 
 type modWord struct {
-	boost float32
-	mods  uint8
+	boost  float32
+	mods   uint8
+	phrase bool // starts a multiword intensifier
 }
 
 type modPhrase struct {
@@ -173,6 +174,7 @@ func compileModifiers(r *Rules, m *matcher, g int) modifiers {
 			set(w[0], func(mw *modWord) { mw.boost = float32(t.Weight) })
 		default:
 			mo.phrases = append(mo.phrases, modPhrase{words: w, boost: float32(t.Weight)})
+			set(w[0], func(mw *modWord) { mw.phrase = true })
 		}
 	}
 	for _, h := range r.Hedges {
@@ -216,15 +218,17 @@ func (mo *modifiers) mark(t *text, m *matcher, g int) {
 	defer notOnly(t, g)
 	for i := range t.toks {
 		tk := &t.toks[i]
+		phrase := false
 		if tk.v >= 0 {
 			mw := m.vocabs[tk.v].mod[g]
 			tk.boost[g] = mw.boost
 			tk.mods[g] |= mw.mods
+			phrase = mw.phrase
 		}
-		if mo.nt && tk.mods[g]&mNeg == 0 && t.lower[tk.hi-1] == 't' && strings.HasSuffix(t.low(i), "n't") {
+		if mo.nt && tk.mods[g]&mNeg == 0 && tk.hi > tk.lo && t.lower[tk.hi-1] == 't' && strings.HasSuffix(t.low(i), "n't") {
 			tk.mods[g] |= mNeg
 		}
-		if len(mo.phrases) == 0 {
+		if !phrase {
 			continue
 		}
 		low := t.low(i)
