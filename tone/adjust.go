@@ -149,11 +149,17 @@ func (a negation) adjust(t *text, hits []hit, g int) {
 		}
 	}
 	// A rated negator ("no" in "no hostility") stops counting on its own.
+	t.unrateUsed(hits, g, mNeg, "negator")
+}
+
+// unrateUsed zeroes the hits on modifier words (of kind bit) that acted on another hit, and
+// clears the marks.
+func (t *text) unrateUsed(hits []hit, g int, bit uint8, what string) {
 	for h := range hits {
 		hh := &hits[h]
-		if hh.end-hh.start == 1 && t.toks[hh.start].flags&fNegUsed != 0 && t.toks[hh.start].mods[g]&mNeg != 0 {
+		if hh.end-hh.start == 1 && t.toks[hh.start].flags&fNegUsed != 0 && t.toks[hh.start].mods[g]&bit != 0 {
 			if hh.weight != 0 && t.explain != nil {
-				t.note(hh, "negator, not rated itself")
+				t.note(hh, "%s, not rated itself", what)
 			}
 			hh.weight = 0
 		}
@@ -281,20 +287,8 @@ func (a shift) adjust(t *text, hits []hit, g int) {
 			break
 		}
 	}
-	if !used {
-		return
-	}
-	for h := range hits {
-		hh := &hits[h]
-		if hh.end-hh.start == 1 && t.toks[hh.start].flags&fNegUsed != 0 && t.toks[hh.start].mods[g]&mShift != 0 {
-			if t.explain != nil && hh.weight != 0 {
-				t.note(hh, "shifter, not rated itself")
-			}
-			hh.weight = 0
-		}
-	}
-	for i := range t.toks {
-		t.toks[i].flags &^= fNegUsed
+	if used {
+		t.unrateUsed(hits, g, mShift, "shifter")
 	}
 }
 
