@@ -241,10 +241,7 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 	for i := range t.sums {
 		t.sums[i], t.counts[i] = 0, 0
 	}
-	for _, h := range vh {
-		t.sums[0] += h.weight
-		t.counts[0]++
-	}
+	t.counts[0] = len(vh) // the valence sum is ruleSum's
 	for _, h := range dh {
 		t.sums[h.slot] += h.weight
 		t.counts[h.slot]++
