@@ -380,11 +380,7 @@ func (t *Tone) Scorer(baseDir string) (*tone.Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := tone.New(opts)
-	if err != nil {
-		return nil, fmt.Errorf("tone: %w", err)
-	}
-	return s, nil
+	return tone.New(opts)
 }
 
 // ToneExpectations returns the expectations, parsed.
