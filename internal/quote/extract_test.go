@@ -214,6 +214,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a place after the cue is not the speaker",
+			text: "As Maya Lindqvist said last week in New Haven, “The harbour will reopen.”",
+			want: []want{{Speech, "The harbour will reopen.", "Maya Lindqvist"}},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -107,8 +107,8 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 			}
 			break
 		}
-		if d.x.cues.isCue(d.toks, n) {
-			break
+		if d.x.cues.isCue(d.toks, n) || prepositions[d.toks[n].lower] {
+			break // "said last week in Tel Aviv": a place, not the speaker
 		}
 	}
 	// role NP: words until punctuation or a stop word
@@ -264,6 +264,8 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 	}
 	return speakerMention{}
 }
+
+var prepositions = toSet(`in on at during from to with by after before since until into over near`)
 
 var quantifiers = toSet(`many some several few most other others both all two three four five critics officials
 analysts experts observers supporters opponents residents witnesses police protesters organizers organisers
