@@ -199,6 +199,9 @@ func orOne(f float64) float64 {
 	return f
 }
 
+// maxPooled is the largest scratch buffer (in bytes of text) kept for reuse.
+const maxPooled = 1 << 16
+
 // Dimensions lists the dimension names in score order.
 func (s *Scorer) Dimensions() []string { return s.names }
 
@@ -208,7 +211,9 @@ func (s *Scorer) Score(src string) Score {
 	res := Score{Dims: make([]DimScore, len(s.dims))}
 	s.score(t, src, &res)
 	t.explain = nil
-	s.pool.Put(t)
+	if cap(t.lower) <= maxPooled { // a huge text's buffers are not kept around
+		s.pool.Put(t)
+	}
 	return res
 }
 
