@@ -227,6 +227,14 @@ func TestWalk(t *testing.T) {
 			fails:  manyBad("a.jsonl", 100),
 		},
 		{
+			name:   "text file over the limit",
+			files:  map[string][]byte{"c/big.txt": bytes.Repeat([]byte("word "), 100), "c/small.txt": []byte("ok")},
+			inputs: []string{"c"},
+			opts:   Options{MaxRecordBytes: 100},
+			docs:   []string{`small.txt "ok"`},
+			fails:  []string{"c/big.txt:0 larger than 100 bytes"},
+		},
+		{
 			name:   "binary jsonl",
 			files:  map[string][]byte{"a.jsonl": bytes.Repeat([]byte{0, 1, 2, 3, '\n'}, 100)},
 			inputs: []string{"a.jsonl"},
