@@ -15,6 +15,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"sort"
 	"strconv"
 
 	"github.com/quotetone/quotetone/internal/report"
@@ -94,6 +95,7 @@ type pageData struct {
 	ChartNote  string
 	Time       template.HTML
 	TimeNote   string
+	TimeTable  *periodTable
 	Errors     []report.ErrorRow
 	ErrorsNote string
 }
@@ -157,6 +159,8 @@ func (w Writer) data(run *report.Run) (*pageData, error) {
 			len(busiest), periodName(run))
 		if svg == "" {
 			d.TimeNote = "No article of these speakers has a readable date, so there is no tone over time to show."
+		} else {
+			d.TimeTable = newPeriodTable(run.Periods, busiest)
 		}
 	}
 	d.Errors = run.Errors
@@ -196,4 +200,49 @@ func tint(x float64) template.CSS {
 		c[i] = int(math.Round(255 - x*(255-to[i])))
 	}
 	return template.CSS(fmt.Sprintf("background:#%02x%02x%02x", c[0], c[1], c[2]))
+}
+
+// periodTable is the data behind the tone-over-time chart: a row per speaker, a column per
+// period, for readers who want the numbers (or cannot see the chart).
+type periodTable struct {
+	Periods []string
+	Rows    []periodRow
+}
+
+type periodRow struct {
+	Speaker string
+	Cells   []*report.Summary // nil where the speaker has no quote in the period
+}
+
+func newPeriodTable(periods []report.Summary, speakers []string) *periodTable {
+	at := map[string]int{}
+	for i, s := range speakers {
+		at[s] = i
+	}
+	seen := map[string]bool{}
+	t := &periodTable{}
+	for _, s := range periods {
+		if _, ok := at[s.Speaker]; ok && s.Period != "unknown" && !seen[s.Period] {
+			seen[s.Period] = true
+			t.Periods = append(t.Periods, s.Period)
+		}
+	}
+	sort.Strings(t.Periods)
+	col := map[string]int{}
+	for i, p := range t.Periods {
+		col[p] = i
+	}
+	t.Rows = make([]periodRow, len(speakers))
+	for i, s := range speakers {
+		t.Rows[i] = periodRow{Speaker: s, Cells: make([]*report.Summary, len(t.Periods))}
+	}
+	for i := range periods {
+		s := &periods[i]
+		r, ok := at[s.Speaker]
+		if !ok || s.Period == "unknown" {
+			continue
+		}
+		t.Rows[r].Cells[col[s.Period]] = s
+	}
+	return t
 }

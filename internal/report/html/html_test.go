@@ -107,6 +107,16 @@ func TestPage(t *testing.T) {
 	if doc.Find("figure.time svg").Length() != 1 {
 		t.Error("no tone-over-time chart, though the run has periods")
 	}
+	// The fixture's dates fall in four months; each speaker is a row.
+	if n := doc.Find("#period-table thead th").Length(); n != 5 {
+		t.Errorf("period table has %d columns, want speaker + 4 months", n)
+	}
+	if n := doc.Find("#period-table tbody tr").Length(); n != 5 {
+		t.Errorf("period table has %d rows, want 5 speakers", n)
+	}
+	if got := doc.Find("#period-table tbody tr").First().Find("td").First().Text(); got != "Mara Quell" {
+		t.Errorf("period table's first speaker = %q, want Mara Quell", got)
+	}
 	if n := doc.Find("#error-table tbody tr").Length(); n != 2 {
 		t.Errorf("error rows = %d, want 2", n)
 	}
