@@ -51,6 +51,8 @@ func (d *doc) buildEntities() {
 		if id >= 0 {
 			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
 				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
+				(d.afterOpeningPhrase(sentTok, run.i) && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
+					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
 				(firstInSentence && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower])
 			if heading[d.toks[run.i].para] || run.possessive {
@@ -113,6 +115,20 @@ func (d *doc) headings() map[int]bool {
 		}
 	}
 	return h
+}
+
+// afterOpeningPhrase: the name at token i follows a short opening phrase and its comma
+// ("Down the street, Full Name rejoiced").
+func (d *doc) afterOpeningPhrase(sentTok, i int) bool {
+	if i-1 <= sentTok || d.toks[i-1].text != "," || i-1-sentTok > 7 {
+		return false
+	}
+	for k := sentTok; k < i-1; k++ {
+		if d.toks[k].kind != tokWord {
+			return false
+		}
+	}
+	return true
 }
 
 // cueAfterAppositive: "Full Name, R-Ky., said" / "Full Name, a lawyer for the firm, said".

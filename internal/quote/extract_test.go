@@ -219,6 +219,17 @@ func TestExtract(t *testing.T) {
 			want: []want{{Speech, "The harbour will reopen.", "Maya Lindqvist"}},
 		},
 		{
+			name: "subject after an opening phrase; a new subject between two quotes",
+			text: "“We want a vote,” said Ana Brook, a teacher. “Now.”\n\nDown the road, Mr. Tobias Wren also celebrated. He thinks the town should leave the league. “We never needed it,” he said.\n\n“It is lovely,” says Ms. Brook. Wren did not agree. “It is a mistake.”",
+			want: []want{
+				{Speech, "We want a vote,", "Ana Brook"},
+				{Speech, "Now.", "Ana Brook"},
+				{Speech, "We never needed it,", "Tobias Wren"},
+				{Speech, "It is lovely,", "Ana Brook"},
+				{Speech, "It is a mistake.", "Tobias Wren"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -21,7 +21,12 @@ func (d *doc) fallback() {
 			case sp.continuation && prevSpeech >= 0:
 				d.inherit(k, prevSpeech)
 			case near && d.spans[prevSpeech].para == sp.para:
-				d.inherit(k, prevSpeech)
+				// unless a new person becomes the subject between the two quotes
+				if id := d.subjectBetween(d.q[prevSpeech].closeTok, d.q[k].openTok); id >= 0 && id != d.q[prevSpeech].ent {
+					d.q[k].speaker, d.q[k].ent = d.name(id), id
+				} else {
+					d.inherit(k, prevSpeech)
+				}
 			default:
 				// a later quote in the same paragraph with its own cue
 				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para; n++ {
@@ -69,6 +74,15 @@ func (d *doc) nearestPerson(k int) {
 		d.q[k].speaker = d.name(best)
 		d.q[k].ent = best
 	}
+}
+
+// subjectBetween returns the last person named as a sentence subject in tokens (from, to),
+// outside quotes, or -1.
+func (d *doc) subjectBetween(from, to int) int {
+	return d.lastMention(to, func(m mention) bool {
+		e := d.ents[m.ent]
+		return m.subj && e.person && !e.org && d.toks[m.tok].quote < 0
+	}, func(tok int) bool { return tok <= from })
 }
 
 // prevSentenceStart returns the first token of the sentence that ends just before token pos,
