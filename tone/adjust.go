@@ -379,4 +379,3 @@ func (a excess) adjust(t *text, hits []hit, g int) {
 	}
 }
 
-var NameSingle = 0.4
