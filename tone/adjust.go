@@ -378,4 +378,3 @@ func (a excess) adjust(t *text, hits []hit, g int) {
 		}
 	}
 }
-
