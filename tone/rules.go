@@ -78,7 +78,7 @@ func DefaultRules() Rules {
 		NegationScalar: negScalar,
 		NegationClause: true,
 		Intensifiers:   DefaultIntensifiers,
-		Contrast:       []string{"but", "however", "yet", "nevertheless", "nonetheless"},
+		Contrast:       DefaultContrast,
 		ContrastBefore: 0.5,
 		ContrastAfter:  1.5,
 		Hedges:         DefaultHedges,

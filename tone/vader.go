@@ -148,7 +148,7 @@ var DefaultIntensifiers = func() []lexicon.Term {
 }()
 
 // DefaultContrast are the words after which a clause outweighs what came before it.
-var DefaultContrast = []string{"but", "however", "yet", "nevertheless", "nonetheless", "although", "though", "whereas"}
+var DefaultContrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
 
 // vaderIdioms are VADER's special cases: phrases whose rating replaces their words'.
 var vaderIdioms = []lexicon.Term{

@@ -90,7 +90,7 @@ func DefaultValence() Valence {
 	r.NameFactor = 0.3
 	r.Hedges, r.HedgeFactor = DefaultHedges, 0.8
 	r.QuestionFactor = 0.6
-	r.Contrast = []string{"but", "however", "yet", "nevertheless", "nonetheless"}
+	r.Contrast = DefaultContrast
 	r.Excess, r.ExcessScalar = DefaultExcess, 0.5
 	r.Negators = append(append([]string(nil), r.Negators...), DenialWords...)
 	r.Intensifiers = append([]lexicon.Term(nil), r.Intensifiers...)
