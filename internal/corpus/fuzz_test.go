@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"strings"
@@ -131,6 +132,43 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 		if strings.Contains(doc.Text, "\n\n\n") {
 			t.Errorf("ExtractHTML(%q).Text = %q: want single blank lines between paragraphs", page, doc.Text)
+		}
+	})
+}
+
+// FuzzGzip feeds damaged gzip data to the JSONL and text readers: they must report it, not crash
+// or hang, and emit only whole records.
+func FuzzGzip(f *testing.F) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(`{"id":"a","text":"A"}` + "\n" + `{"id":"b","text":"B"}` + "\n"))
+	zw.Close()
+	f.Add(buf.Bytes(), true)
+	f.Add(buf.Bytes()[:buf.Len()/2], false)
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}, true)
+	f.Fuzz(func(t *testing.T, b []byte, jsonl bool) {
+		fm := formatText
+		if jsonl {
+			fm = formatJSONL
+		}
+		var res walkResult
+		w := &walker{
+			ctx:  context.Background(),
+			emit: func(d Document) error { res.docs = append(res.docs, d); return nil },
+			fail: func(f Failure) { res.fails = append(res.fails, f) },
+			seen: map[string]bool{},
+			max:  1 << 20,
+		}
+		if err := w.read(bytes.NewReader(b), "f.gz", "f.gz", fm, true); err != nil {
+			t.Fatalf("read(%q) = %v, want nil", b, err)
+		}
+		if len(res.docs)+len(res.fails) == 0 {
+			t.Errorf("read(%q) gave no document and no failure", b)
+		}
+		for _, d := range res.docs {
+			if !utf8.ValidString(d.Text) {
+				t.Errorf("read(%q) emitted invalid UTF-8 %q", b, d.Text)
+			}
 		}
 	})
 }
