@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -35,9 +36,14 @@ type Options struct {
 	// MaxRecordBytes caps the decompressed size of a whole-file document, a JSONL line or a CSV
 	// record, so that memory stays bounded. Zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Exclude lists filepath.Match patterns for files and folders inside folders (and glob
+	// matches) to pass over, matched against the name and against the path relative to the input
+	// root with forward slashes: "README*", "drafts", "2024/*/raw.jsonl". A bad pattern matches
+	// nothing. Explicitly named inputs are always read.
+	Exclude []string
 	// Skipped, if not nil, is told of each file inside a folder that was passed over on purpose
-	// (unsupported extension, hidden name, not a regular file, already read). These are not
-	// failures.
+	// (unsupported extension, hidden name, excluded, not a regular file, already read). These are
+	// not failures.
 	Skipped func(path, reason string)
 }
 
@@ -229,6 +235,8 @@ func (w *walker) glob(pattern string) error {
 			continue
 		}
 		switch {
+		case w.excluded(filepath.Base(m), relID(root, m)):
+			w.skipped(m, "excluded")
 		case info.IsDir():
 			err = w.dir(m, root, nil, info)
 		case named || w.accepts(filepath.Base(m)):
@@ -278,6 +286,10 @@ func (w *walker) dir(path, root string, ancestors []fs.FileInfo, info fs.FileInf
 			w.skipped(p, "hidden name")
 			continue
 		}
+		if w.excluded(name, relID(root, p)) {
+			w.skipped(p, "excluded")
+			continue
+		}
 		typ := e.Type()
 		var fi fs.FileInfo
 		if typ&fs.ModeSymlink != 0 {
@@ -312,6 +324,20 @@ func (w *walker) dir(path, root string, ancestors []fs.FileInfo, info fs.FileInf
 		}
 	}
 	return nil
+}
+
+// excluded reports whether a name, or its path relative to the input root, matches
+// Options.Exclude.
+func (w *walker) excluded(name, rel string) bool {
+	for _, pat := range w.opts.Exclude {
+		if ok, _ := filepath.Match(pat, name); ok {
+			return true
+		}
+		if ok, _ := path.Match(pat, rel); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // accepts reports whether a file name inside a folder has an accepted extension.

@@ -146,6 +146,13 @@ func TestWalk(t *testing.T) {
 			docs:   []string{`a.txt "A"`, `c.txt.gz "C"`},
 		},
 		{
+			name:   "exclude patterns",
+			files:  map[string][]byte{"c/README.TXT": []byte("R"), "c/a.txt": []byte("A"), "c/drafts/b.txt": []byte("B"), "c/x/drafts.txt": []byte("D"), "c/x/y/z.txt": []byte("Z")},
+			inputs: []string{"c", "c/README.TXT"},
+			opts:   Options{Exclude: []string{"README*", "drafts", "x/y/*", "[bad"}},
+			docs:   []string{`a.txt "A"`, `x/drafts.txt "D"`, `README.TXT "R"`},
+		},
+		{
 			name:   "glob",
 			files:  map[string][]byte{"c/x/a.txt": []byte("A"), "c/y/b.txt": []byte("B"), "c/y/b.md": []byte("M"), "c/y/c.pdf": []byte("P"), "c/y/d.text": []byte("T")},
 			inputs: []string{"c/*/*.txt", "c/nothing*.txt", "c/y/*", "c/*/*.text"},
