@@ -11,6 +11,7 @@ import (
 
 func newMergeCmd(a *app) *cobra.Command {
 	var out string
+	var formats []string
 	cmd := &cobra.Command{
 		Use:   "merge -o DIR PART ...",
 		Short: "Merge the output folders of shard runs into one set of reports",
@@ -20,7 +21,11 @@ over all the documents: quotes.csv, speakers.csv, documents.csv and errors.csv.`
 		Example: `  quotetone merge -o out part0 part1 part2`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: runE(func(cmd *cobra.Command, parts []string) error {
-			man, err := pipeline.Merge(out, parts, report.Manifest{Version: version})
+			writers, err := reportWriters(formats)
+			if err != nil {
+				return err
+			}
+			man, err := pipeline.Merge(out, parts, report.Manifest{Version: version}, writers...)
 			if err != nil {
 				return err
 			}
@@ -34,6 +39,7 @@ over all the documents: quotes.csv, speakers.csv, documents.csv and errors.csv.`
 		}),
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "output folder for the merged reports (required)")
+	cmd.Flags().StringSliceVar(&formats, "format", nil, "extra report formats to write for the merged run: xlsx, html")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }

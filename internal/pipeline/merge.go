@@ -28,7 +28,9 @@ import (
 // speakers.csv, documents.csv and errors.csv bytes as one run over all documents. Otherwise
 // (nightly runs, say) the parts are concatenated in the order given and documents renumbered:
 // a cumulative report.
-func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest, error) {
+//
+// writers, if any, then write extra report formats (xlsx, html) of the merged run.
+func Merge(outDir string, parts []string, man report.Manifest, writers ...ReportWriter) (*report.Manifest, error) {
 	if len(parts) == 0 {
 		return nil, errors.New("merge needs at least one part folder")
 	}
@@ -166,6 +168,9 @@ func Merge(outDir string, parts []string, man report.Manifest) (*report.Manifest
 	man.Errors = firstErrors(errs, 20)
 	if err := out.finish(agg, errs, &man, first.Format.Period); err != nil {
 		return nil, err
+	}
+	if err := writeExtra(writers, &report.Run{Dir: outDir, Manifest: &man, Dimensions: dims, Format: f, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}); err != nil {
+		return &man, err
 	}
 	return &man, nil
 }

@@ -268,15 +268,20 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 			return &man, fmt.Errorf("save state: %w", err)
 		}
 	}
-	if len(opts.Writers) > 0 {
-		run := &report.Run{Dir: opts.OutDir, Manifest: &man, Dimensions: dims, Format: opts.Format, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}
-		for _, w := range opts.Writers {
-			if err := w.WriteReport(run); err != nil {
-				return &man, fmt.Errorf("write report: %w", err)
-			}
-		}
+	if err := writeExtra(opts.Writers, &report.Run{Dir: opts.OutDir, Manifest: &man, Dimensions: dims, Format: opts.Format, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}); err != nil {
+		return &man, err
 	}
 	return &man, nil
+}
+
+// writeExtra writes the extra report formats once the CSV files are in place.
+func writeExtra(writers []ReportWriter, run *report.Run) error {
+	for _, w := range writers {
+		if err := w.WriteReport(run); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	return nil
 }
 
 func firstErrors(errs []report.ErrorRow, n int) []report.ErrorRow {
