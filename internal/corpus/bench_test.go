@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,6 +116,40 @@ func BenchmarkExtractHTML(b *testing.B) {
 			for b.Loop() {
 				ExtractHTML(Document{HTML: string(set.pages[i%len(set.pages)])})
 				i++
+			}
+		})
+	}
+}
+
+// records returns n JSONL records and the same as CSV, of about 2 KB each.
+func records(n int) (jsonl, csvData []byte) {
+	var j, c strings.Builder
+	c.WriteString("id,title,text\n")
+	body := strings.Repeat("The council met again on Tuesday and the talks went on late into the night. ", 25)
+	for i := range n {
+		text := fmt.Sprintf("“We will keep building,” said Mara Ellison, the mayor, on day %d. %s", i, body)
+		fmt.Fprintf(&j, `{"id":"r%d","title":"Day %d","text":%q}`+"\n", i, i, text)
+		fmt.Fprintf(&c, "r%d,Day %d,\"%s\"\n", i, i, strings.ReplaceAll(text, `"`, `""`))
+	}
+	return []byte(j.String()), []byte(c.String())
+}
+
+func BenchmarkReadRecords(b *testing.B) {
+	jsonl, csvData := records(5000)
+	for _, bc := range []struct {
+		name string
+		data []byte
+		fm   format
+	}{{"jsonl", jsonl, formatJSONL}, {"csv", csvData, formatCSV}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.data)))
+			for b.Loop() {
+				n := 0
+				w := &walker{ctx: context.Background(), emit: func(Document) error { n++; return nil }, fail: func(f Failure) { b.Fatal(f) }, max: DefaultMaxRecordBytes}
+				if err := w.decode(bufio.NewReader(bytes.NewReader(bc.data)), "f", "f", bc.fm); err != nil || n != 5000 {
+					b.Fatalf("decode = %v, %d records, want 5000", err, n)
+				}
 			}
 		})
 	}

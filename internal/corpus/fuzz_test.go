@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,8 +36,19 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte{0, 1, 2, '\n', '{'})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		res := readRecords(t, b, formatJSONL)
+		split := bytes.Split(b, []byte("\n"))
+		for _, d := range res.docs {
+			// The fast path for strings without escapes must agree with encoding/json.
+			var m map[string]any
+			line, _ := repairUTF8(bytes.TrimPrefix(bytes.TrimRight(split[d.Line-1], "\r"), []byte{0xEF, 0xBB, 0xBF}))
+			if err := json.Unmarshal([]byte(line), &m); err == nil && textKeys(m) == 1 {
+				if text, ok := m["text"].(string); ok && strings.TrimSpace(text) != "" && text != d.Text {
+					t.Errorf("JSONL(%q) text = %q, encoding/json says %q", line, d.Text, text)
+				}
+			}
+		}
 		lines := 0
-		for _, l := range bytes.Split(b, []byte("\n")) {
+		for _, l := range split {
 			if len(bytes.TrimSpace(bytes.TrimPrefix(l, []byte{0xEF, 0xBB, 0xBF}))) > 0 {
 				lines++
 			}
@@ -56,6 +68,17 @@ func FuzzJSONL(f *testing.F) {
 			t.Errorf("JSONL(%q) = %d documents + %d failures, want one per non-blank line (%d)", b, len(res.docs), len(res.fails), lines)
 		}
 	})
+}
+
+// textKeys counts the keys of m that encoding/json would decode into a field named text.
+func textKeys(m map[string]any) int {
+	n := 0
+	for k := range m {
+		if strings.EqualFold(k, "text") || strings.EqualFold(strings.ReplaceAll(k, "\u017f", "s"), "text") {
+			n++
+		}
+	}
+	return n
 }
 
 func FuzzCSV(f *testing.F) {

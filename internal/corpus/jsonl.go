@@ -30,6 +30,9 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0:
 		return nil
+	case b[0] == '"' && len(b) >= 2 && bytes.IndexByte(b, '\\') < 0:
+		// No escapes: the outer decoder has checked the syntax already.
+		*s = flexString(b[1 : len(b)-1])
 	case b[0] == '"':
 		var v string
 		if err := json.Unmarshal(b, &v); err != nil {
