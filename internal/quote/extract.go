@@ -203,6 +203,7 @@ const (
 	mPronoun = 'p'
 	mName    = 'n'
 	mRole    = 'r'
+	mGroup   = 'g' // two names joined by "and": words and other
 )
 
 // attribute classifies every span and finds its speaker.

@@ -230,6 +230,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a second verb of the subject; two names speak together",
+			text: "Mayor Ines Calder said the plan was drafted by the harbour master Tom Reyes and added, “We will fund it.”\n\nCouncillors Ada Fenn and Piet Lorne both said, “We agree.”",
+			want: []want{
+				{Speech, "We will fund it.", "Ines Calder"},
+				{Speech, "We agree.", "Ada Fenn and Piet Lorne"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -49,6 +49,14 @@ var titles = map[string]string{
 	"mp.": "mp", "mla.": "mla",
 }
 
+// isTitle: a title word, or the plural of one ("Councillors", "Sens.").
+func isTitle(lw string) bool {
+	if _, ok := titles[lw]; ok {
+		return true
+	}
+	return len(lw) > 4 && strings.HasSuffix(lw, "s") && titles[lw[:len(lw)-1]] != ""
+}
+
 var maleHonorifics = map[string]bool{"mr.": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
 var femaleHonorifics = map[string]bool{"mrs.": true, "ms.": true, "miss": true, "mrs": true, "ms": true, "dame": true, "lady": true, "queen": true, "princess": true, "sister": true, "mme": true, "mlle": true, "congresswoman": true, "assemblywoman": true, "chairwoman": true, "spokeswoman": true}
 
@@ -183,7 +191,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	for k < j {
 		lw := toks[k].lower
-		if _, ok := titles[lw]; ok {
+		if isTitle(lw) {
 			run.titles = append(run.titles, lw)
 			k++
 			continue
@@ -196,7 +204,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	// "Niagara County District Attorney Full Name": the name starts after the last title
 	for m := j - 2; m >= k; m-- {
-		if _, ok := titles[toks[m].lower]; ok && titles[toks[m].lower] != "" {
+		if isTitle(toks[m].lower) && titles[strings.TrimSuffix(toks[m].lower, "s")]+titles[toks[m].lower] != "" {
 			for n := k; n <= m; n++ {
 				run.titles = append(run.titles, toks[n].lower)
 			}

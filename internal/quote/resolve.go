@@ -145,6 +145,10 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 			return d.name(id), id
 		}
 		return d.alias(cleanName(m.words)), -1
+	case mGroup:
+		a, _ := d.resolve(speakerMention{i: m.i, j: m.j, kind: mName, words: m.words})
+		b, _ := d.resolve(speakerMention{i: m.i, j: m.j, kind: mName, words: m.other})
+		return a + " and " + b, -1
 	case mPronoun:
 		lw := strings.ToLower(m.text)
 		if lw == "it" {

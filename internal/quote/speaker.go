@@ -11,7 +11,7 @@ func isAdverb(lw string) bool {
 		"previously", "recently", "again", "further", "earlier", "still", "further.", "simply", "flatly",
 		"repeatedly", "often", "never", "always", "even", "did", "does", "do", "ve", "d", "could", "might", "may",
 		"only", "first", "finally", "quickly", "immediately", "subsequently", "already", "yesterday", "today",
-		"tonight", "here", "there", "can", "reportedly":
+		"tonight", "here", "there", "can", "reportedly", "both", "each", "together", "jointly":
 		return true
 	}
 	return strings.HasSuffix(lw, "ly") && len(lw) > 4
@@ -60,11 +60,11 @@ func isNounUse(toks []token, i int) bool {
 
 // A speakerMention is the words that name a speaker next to a cue.
 type speakerMention struct {
-	i, j    int // token range
-	kind    byte
-	words   []string // name words for names
-	text    string
-	headPos int
+	i, j  int // token range
+	kind  byte
+	words []string // name words for names
+	other []string // the second name of a group
+	text  string
 }
 
 func (d *doc) text(i, j int) string {
@@ -227,12 +227,26 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 				return m
 			}
 		}
+		if clauseStarters[last.lower] && c.j-1 > c.i {
+			// "... by the commissioner and said": a second verb of the sentence's subject
+			return d.sentenceSubject(lo, v)
+		}
 		if last.cap {
 			s := c.j - 1
 			for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 				s--
 			}
 			if run, ok := readNameRun(d.toks, s); ok && run.j == c.j && !run.possessive {
+				// "Full Name and Full Name said": both speak
+				if a := s - 1; a-1 >= c.i && d.toks[a].lower == "and" && d.toks[a-1].cap && !isOrgRun(run) {
+					p := a - 1
+					for p > c.i && isWord(d.toks[p-1]) && (d.toks[p-1].cap || nameParticles[d.toks[p-1].lower]) {
+						p--
+					}
+					if run0, ok := readNameRun(d.toks, p); ok && run0.j == a && !run0.possessive && !isOrgRun(run0) {
+						return speakerMention{i: run0.ni, j: run.j, kind: mGroup, words: run0.words, other: run.words, text: d.text(p, c.j)}
+					}
+				}
 				// "Full Name of Org said": the person before the preposition
 				if p := s - 1; p > c.i && (d.toks[p].lower == "of" || d.toks[p].lower == "at" || d.toks[p].lower == "with" || d.toks[p].lower == "from") {
 					if m, ok := nameChunk(chunk{c.i, p}); ok {
