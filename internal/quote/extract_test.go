@@ -318,6 +318,17 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestStrayMarkInLongParagraph: an unclosed mark in text with no paragraph breaks ends with
+// its sentence instead of swallowing the rest of the document.
+func TestStrayMarkInLongParagraph(t *testing.T) {
+	text := "“This one never closes. " + strings.Repeat("The council met and talked about roads. ", 100) +
+		"“Later quotes still count,” said Ida Marsh."
+	qs := mustNew(t, Options{}).Extract(text)
+	if len(qs) != 2 || qs[0].Text != "This one never closes." || qs[1].Speaker != "Ida Marsh" {
+		t.Errorf("Extract(long paragraph with a stray mark) = %v, want the first sentence and Ida Marsh's quote", got(qs))
+	}
+}
+
 func TestExtractOffsets(t *testing.T) {
 	x := mustNew(t, Options{})
 	texts := []string{

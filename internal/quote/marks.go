@@ -236,7 +236,7 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 			case opener == '\u201E' || opener == '\u201D':
 				closes = true
 			case nested:
-			case afterSentence(r, i, p.start) && rightLeft == 1:
+			case afterSentence(r, i, p.start) && rightLeft == 1 && i-open <= maxUnclosed:
 				// “a. “b.” with one closing mark left: a stray opening mark inside one quote
 			case afterSentence(r, i, p.start):
 				reopen = true // “a. “b.” “c.”: the first quote closed without its mark
@@ -260,7 +260,11 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 			}
 			open, nested = -1, false
 		case reopen:
-			s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi}, i)
+			end := i
+			if i-open > maxUnclosed {
+				end = sentenceEndAfter(r, open+1, i) // a stray mark long before
+			}
+			s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi}, end)
 			if s.end > s.start {
 				out = append(out, s)
 			}
@@ -268,12 +272,33 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 		}
 	}
 	if open >= 0 {
-		s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi, unclosed: true}, p.end)
+		end := p.end
+		unclosed := true
+		if end-open > maxUnclosed {
+			// a stray mark in a long paragraph (text without paragraph breaks): the quote is
+			// taken to end with its first sentence, not to swallow the rest
+			end, unclosed = sentenceEndAfter(r, open+1, p.end), false
+		}
+		s := finish(r, span{wideOpen: openWide, open: open, close: -1, para: pi, unclosed: unclosed}, end)
 		if s.end > s.start {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// maxUnclosed is the longest unclosed quote, in runes, that runs to its paragraph's end.
+const maxUnclosed = 1500
+
+// sentenceEndAfter returns the index just after the first sentence end (. ? ! followed by a
+// space) at or after i, or hi.
+func sentenceEndAfter(r []rune, i, hi int) int {
+	for ; i < hi; i++ {
+		if (r[i] == '.' || r[i] == '?' || r[i] == '!') && (i+1 == hi || unicode.IsSpace(r[i+1])) {
+			return i + 1
+		}
+	}
+	return hi
 }
 
 // elisions are words that start with an apostrophe and are not quotes.
