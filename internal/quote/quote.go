@@ -2,9 +2,11 @@
 //
 // Quote finding (marks.go) pairs marks paragraph by paragraph in linear time: “…”, "…",
 // ‘…’ and '…' told apart from apostrophes, «…», „…“, 「…」 and full-width marks. An unclosed
-// quote ends with its paragraph; a paragraph that opens with a mark continues an unclosed
-// quote (the news convention for quotes over several paragraphs); inside an open straight
-// quote, ". "Capital" closes and reopens it (archives that merged paragraphs).
+// quote ends with its paragraph (or, past 1,500 characters, with its first sentence); a
+// paragraph that opens with a mark continues an unclosed quote (the news convention for quotes
+// over several paragraphs); inside an open straight quote, ". "Capital" closes and reopens it
+// (archives that merged paragraphs). ” counts as a double mark only with
+// Options.DoubledApostrophes.
 //
 // Kinds (extract.go): a quote is Speech when it stands as a sentence or is introduced as one
 // (it opens its sentence, follows a colon, or follows a cue verb such as "said,") and ends a
@@ -26,8 +28,9 @@
 // nearest earlier speaker or sentence subject of that gender (honorifics, given names and
 // pronouns give the gender); "it" and "the ministry" to an organisation; role nouns ("the
 // Russian president", "the aide") to the person introduced with that role; "they" to a pair
-// of people named together. Aliases then map names across documents. Unresolved pronouns
-// give an empty speaker, never a guess.
+// of people named together ("Full Name and Full Name"). A role with no such person stays as
+// written ("the ministry"). Aliases then map names across documents. Unresolved pronouns give
+// an empty speaker, never a guess.
 package quote
 
 // Kind tells speech from scare quotes and other quoted terms.
