@@ -5,7 +5,7 @@
 // quote ends with its paragraph (or, past 1,500 characters, with its first sentence); a
 // paragraph that opens with a mark continues an unclosed quote (the news convention for quotes
 // over several paragraphs); inside an open straight quote, ". "Capital" closes and reopens it
-// (archives that merged paragraphs). ” counts as a double mark only with
+// (archives that merged paragraphs). A doubled apostrophe counts as a double mark only with
 // Options.DoubledApostrophes.
 //
 // Kinds (extract.go): a quote is Speech when it stands as a sentence or is introduced as one
