@@ -99,8 +99,6 @@ type qinfo struct {
 	local             bool // attributed by a cue next to it
 	listed            bool // introduced by a colon, possibly the first of a list of quotes
 	dropped           bool
-	bLo               int // first token of the sentence part before the quote
-	aHi               int // one past the last token of the sentence part after the quote
 }
 
 // A group is two people named together as a sentence subject.
@@ -224,7 +222,6 @@ func (d *doc) local(k int) {
 	for b > 0 && !d.boundary(b-1, k) && q.openTok-b < 80 {
 		b--
 	}
-	q.bLo = b
 	a := q.closeTok + 1
 	if sp.close < 0 {
 		a = q.closeTok
@@ -235,7 +232,6 @@ func (d *doc) local(k int) {
 			hi++
 		}
 	}
-	q.aHi = hi
 	le := sp.end - 1
 	for le > sp.start && (isSingleMark(d.r[le]) || isDoubleMark(d.r[le]) || d.r[le] == ' ') {
 		le-- // ‘… too!’ ”: a nested quote closes with the outer one

@@ -296,8 +296,6 @@ func isNumber(s string) bool {
 
 func isOrgRun(run nameRun) bool { return run.isOrg() }
 
-func (d *doc) roleText(i, j int) string { return d.text(i, j) }
-
 var clauseStarters = toSet(`and but or then before after as while when because so although though which who where`)
 
 func isDash(t token) bool {
