@@ -174,8 +174,12 @@ func (c *config) main() error {
 		row(scaling[1])
 		t1, t4 := scaling[0].wall().Seconds(), scaling[1].wall().Seconds()
 		k := float64(scaling[1].bytes) / float64(scaling[0].bytes)
-		fmt.Printf("  scaling: %.2fx the input took %.2fx the wall time (cpu %.2fx); marginal %.2f MB/s\n", k, t4/t1,
-			scaling[1].cpu().Seconds()/scaling[0].cpu().Seconds(), float64(scaling[1].bytes-scaling[0].bytes)/1e6/(t4-t1))
+		c1, c4 := scaling[0].cpu().Seconds(), scaling[1].cpu().Seconds()
+		mb := float64(scaling[1].bytes-scaling[0].bytes) / 1e6
+		// With t = fixed + size/rate through both points: the start-up and the marginal rate.
+		fmt.Printf("  scaling: %.2fx the input took %.2fx the wall time and %.2fx the cpu time\n", k, t4/t1, c4/c1)
+		fmt.Printf("  as fixed + per-MB: wall %.2fs + %.3fs/MB, cpu %.2fs + %.3fs/MB\n",
+			(k*t1-t4)/(k-1), (t4-t1)/mb, (k*c1-c4)/(k-1), (c4-c1)/mb)
 	}
 	var peak int64
 	for _, p := range results {
