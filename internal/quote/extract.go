@@ -363,6 +363,12 @@ func (d *doc) local(k int) {
 	if sp.continuation {
 		speech = true
 	}
+	// “Title of a story,” by Full Name: a title of a work
+	byline := !endsStop && a < hi && ((d.toks[a].lower == "by" && !d.toks[a].cap) || (d.toks[a].text == "," && a+1 < hi && d.toks[a+1].text == "by"))
+	if byline {
+		q.kind = Term
+		return
+	}
 	if speech && nextQuote && q.openTok > b && (d.toks[q.openTok-1].text == ":" || beforeCue >= 0 || (k > 0 && d.q[k-1].listed)) {
 		q.listed = true
 	}

@@ -238,6 +238,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a story title with its byline is a term",
+			text: "Worth reading: “Harbour town votes to keep its ferry running,” by the Gazette's Noor Haddad.",
+			want: []want{{Term, "Harbour town votes to keep its ferry running,", ""}},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},
