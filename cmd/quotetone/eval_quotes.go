@@ -19,11 +19,13 @@ func newEvalQuotesCmd(a *app) *cobra.Command {
 		Short: "Score quote finding and attribution against annotated articles",
 		Long: `eval quotes runs the quote extractor, with the quote settings of the configuration, over
 annotated articles and prints span precision, recall and F1 (exact and overlap), speaker accuracy
-on matched quotes and end-to-end F1, as ../shared/eval/eval_quotes.py does.
+on matched quotes and end-to-end F1, with the same rules and numbers as the project's reference
+scorer (eval_quotes.py).
 
 Gold: JSONL, one article a line: {"id", "text", "quotes": [{"start", "end", "quote", "speaker",
 "speaker_mentions"}], "mixed_quotes": [...], "indirect_quotes": [...]}; offsets are code points.
-Only kind=speech quotes are predicted: terms and partial quotes are not direct quotes.
+Only kind=speech quotes are predicted for direct quotes; with --types mixed or indirect,
+kind=partial quotes (fragments inside reported speech) are predicted too. Terms never are.
 
 --errors writes one JSON line per miss (FN), false alarm (FP) and wrong speaker, with context.
 --pred scores a prediction file instead of running the extractor; --write-pred saves the
@@ -66,7 +68,14 @@ extractor's predictions in the same JSONL format.`,
 				if err != nil {
 					return &exitError{code: exitUsage, err: fmt.Errorf("quotes: %w", err)}
 				}
-				preds = ex.Predict(golds)
+				kinds := []quote.Kind{quote.Speech}
+				for _, t := range opts.Types {
+					if t != "direct" {
+						kinds = append(kinds, quote.Partial) // mixed and indirect quotes hold quoted fragments
+						break
+					}
+				}
+				preds = ex.Predict(golds, kinds...)
 			}
 			if predOut != "" {
 				if err := writeFile(predOut, func(f *os.File) error { return quote.WritePredictions(f, preds) }); err != nil {

@@ -553,14 +553,22 @@ func (r Report) String() string {
 	return b.String()
 }
 
-// Predict runs the extractor over gold documents and returns predictions in the same shape:
-// speech quotes only, the kind the gold sets annotate as direct quotes.
-func (e *Extractor) Predict(gold []GoldDoc) []GoldDoc {
+// Predict runs the extractor over gold documents and returns predictions in the same shape.
+// It predicts the quotes of the given kinds; none means Speech only, the kind the gold sets
+// annotate as direct quotes (add Partial to score against mixed quotes).
+func (e *Extractor) Predict(gold []GoldDoc, kinds ...Kind) []GoldDoc {
+	if len(kinds) == 0 {
+		kinds = []Kind{Speech}
+	}
+	want := map[Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
 	out := make([]GoldDoc, len(gold))
 	for i, g := range gold {
 		p := GoldDoc{ID: g.ID}
 		for _, q := range e.Extract(g.Text) {
-			if q.Kind != Speech {
+			if !want[q.Kind] {
 				continue
 			}
 			s, en, spk := q.Start, q.End, q.Speaker
