@@ -99,7 +99,8 @@ func splitExt(name string) (string, bool) {
 // but reporting links that lead back to a folder being read as a symlink loop), or a glob
 // (filepath.Match syntax, used only when no file has that exact name; "**" is not special; matches
 // are filtered by extension as inside folders unless the pattern ends in a literal extension, as
-// "*.text" does). A file reached twice in one Walk (by the same path) is read once.
+// "*.text" does). Overlapping inputs (the same input twice, a folder and a file or folder inside
+// it) read each file once; a file reached by two different paths (through symlinks) is read twice.
 //
 // Inside folders, files whose extension is not accepted (see Options.Extensions), names starting
 // with "." and special files (pipes, devices) are skipped: they are not failures, but
@@ -126,12 +127,13 @@ func splitExt(name string) (string, bool) {
 // (ctx.Err()) or emit returns one (that error, as is).
 func Walk(ctx context.Context, inputs []string, opts Options, emit func(Document) error, fail func(Failure)) error {
 	w := &walker{
-		ctx:  ctx,
-		opts: opts,
-		emit: emit,
-		fail: fail,
-		seen: make(map[string]bool),
-		max:  opts.MaxRecordBytes,
+		ctx:   ctx,
+		opts:  opts,
+		emit:  emit,
+		fail:  fail,
+		files: make(map[string]bool),
+		roots: make(map[string]bool),
+		max:   opts.MaxRecordBytes,
 	}
 	if w.max <= 0 {
 		w.max = DefaultMaxRecordBytes
@@ -165,8 +167,12 @@ type walker struct {
 	emit func(Document) error
 	fail func(Failure)
 	exts map[string]bool // accepted extensions; nil means all supported
-	seen map[string]bool // absolute paths of files already read
-	max  int
+	// Inputs already read, by absolute path, so that overlapping inputs read a file once. Only
+	// inputs are kept (named files, glob matches and folders), not every file of a folder, so
+	// memory does not grow with the corpus.
+	files map[string]bool // files named as inputs
+	roots map[string]bool // folders named as inputs
+	max   int
 
 	failures int    // failures reported so far
 	cwd      string // working folder, to make paths absolute
@@ -203,9 +209,68 @@ func (w *walker) input(in string) error {
 		return nil
 	}
 	if info.IsDir() {
-		return w.dir(in, in, nil, info)
+		return w.root(in, in, info)
 	}
 	return w.file(in, filepath.Dir(in), true)
+}
+
+// root reads a folder named as an input (or matched by a glob), unless an earlier input folder
+// holds it.
+func (w *walker) root(path, root string, info fs.FileInfo) error {
+	key := w.abs(path)
+	if w.underRoot(key) {
+		w.skipped(path, "already read")
+		return nil
+	}
+	w.roots[key] = true
+	return w.dir(path, root, nil, info)
+}
+
+// abs returns path made absolute and clean.
+func (w *walker) abs(path string) string {
+	key := filepath.Clean(path)
+	if !filepath.IsAbs(key) && w.cwd != "" {
+		key = filepath.Join(w.cwd, key)
+	}
+	return key
+}
+
+// readInRoot reports whether the walk of an input folder already read the file at the absolute
+// path key: it is inside that folder, with an accepted extension, and neither hidden nor excluded.
+func (w *walker) readInRoot(key string) bool {
+	for dir := filepath.Dir(key); ; dir = filepath.Dir(dir) {
+		if w.roots[dir] {
+			rel := relID(dir, key)
+			parts := strings.Split(rel, "/")
+			for i, part := range parts {
+				if strings.HasPrefix(part, ".") || w.excluded(part, strings.Join(parts[:i+1], "/")) {
+					return false
+				}
+			}
+			return w.accepts(filepath.Base(key))
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
+}
+
+// underRoot reports whether the absolute path key is, or is inside, a folder already read as an
+// input.
+func (w *walker) underRoot(key string) bool {
+	if len(w.roots) == 0 {
+		return false
+	}
+	for {
+		if w.roots[key] {
+			return true
+		}
+		parent := filepath.Dir(key)
+		if parent == key {
+			return false
+		}
+		key = parent
+	}
 }
 
 // glob reads every match of pattern in sorted order.
@@ -238,7 +303,7 @@ func (w *walker) glob(pattern string) error {
 		case w.excluded(filepath.Base(m), relID(root, m)):
 			w.skipped(m, "excluded")
 		case info.IsDir():
-			err = w.dir(m, root, nil, info)
+			err = w.root(m, root, info)
 		case named || w.accepts(filepath.Base(m)):
 			err = w.file(m, root, true)
 		default:
@@ -307,6 +372,10 @@ func (w *walker) dir(path, root string, ancestors []fs.FileInfo, info fs.FileInf
 					w.failure(p, 0, "", statReason(p, err))
 					continue
 				}
+			}
+			if len(w.roots) > 1 && w.roots[w.abs(p)] {
+				w.skipped(p, "already read")
+				continue
 			}
 			if err := w.dir(p, root, ancestors, fi); err != nil {
 				return err
@@ -403,15 +472,16 @@ func relID(root, path string) string {
 
 // file reads one file; explicit is true when it was named as an input or matched by a glob.
 func (w *walker) file(path, root string, explicit bool) error {
-	key := filepath.Clean(path)
-	if !filepath.IsAbs(key) && w.cwd != "" {
-		key = filepath.Join(w.cwd, key)
+	if explicit || len(w.files) > 0 {
+		key := w.abs(path)
+		if w.files[key] || (explicit && w.readInRoot(key)) {
+			w.skipped(path, "already read")
+			return nil
+		}
+		if explicit {
+			w.files[key] = true
+		}
 	}
-	if w.seen[key] {
-		w.skipped(path, "already read")
-		return nil
-	}
-	w.seen[key] = true
 
 	f, err := os.Open(path)
 	if err != nil {

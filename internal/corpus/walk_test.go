@@ -139,6 +139,12 @@ func TestWalk(t *testing.T) {
 			docs:   []string{`d.txt "D"`, `a.txt "A"`, `b.txt "B"`, `sub/c.txt "C"`},
 		},
 		{
+			name:   "overlapping inputs read each file once",
+			files:  map[string][]byte{"c/a.txt": []byte("A"), "c/sub/b.txt": []byte("B"), "c/.h.txt": []byte("H"), "c/n.text": []byte("N")},
+			inputs: []string{"c/sub", "c", "c/sub/b.txt", "c/.h.txt", "c/n.text", "c/", "./c/sub/../a.txt"},
+			docs:   []string{`b.txt "B"`, `a.txt "A"`, `.h.txt "H"`, `n.text "N"`},
+		},
+		{
 			name:   "extensions filter",
 			files:  map[string][]byte{"c/a.txt": []byte("A"), "c/b.md": []byte("B"), "c/c.txt.gz": gz([]byte("C"))},
 			inputs: []string{"c"},
