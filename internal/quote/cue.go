@@ -16,7 +16,7 @@ var defaultCueVerbs = []string{
 	"testify", "recount", "muse", "wonder", "snap", "fire back", "bark", "gush", "tout", "brag",
 	"grumble", "point out", "go on", "put it", "share", "email", "text", "disagree", "object",
 	"interject", "interrupt", "boom", "thunder", "rebut", "remember", "repeat", "chime in",
-	"weigh in", "shoot back", "hit back", "sum up", "lash out", "concur",
+	"weigh in", "shoot back", "hit back", "sum up", "lash out", "concur", "beam",
 }
 
 // DefaultCueVerbs returns the built-in speech verbs, in their base form. The extractor also

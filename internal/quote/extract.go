@@ -426,6 +426,12 @@ func (d *doc) local(k int) {
 		}
 	}
 	if m.kind == mNone {
+		m = d.transcriptLabel(k)
+	}
+	if m.kind == mNone && sp.close >= 0 {
+		m = d.dashLine(q.closeTok + 1)
+	}
+	if m.kind == mNone {
 		return
 	}
 	q.mention = m.text
@@ -434,6 +440,39 @@ func (d *doc) local(k int) {
 	if q.ent >= 0 {
 		d.spk = append(d.spk, mention{tok: m.i, ent: q.ent, subj: true})
 	}
+}
+
+// transcriptLabel reads "PENCE: Well, …" at the start of quote k: a transcript's speaker.
+func (d *doc) transcriptLabel(k int) speakerMention {
+	i := d.q[k].openTok + 1
+	j := i
+	for j < len(d.toks) && j-i < 4 && isWord(d.toks[j]) && isAllUpper(d.toks[j].text) && d.toks[j].quote == k {
+		j++
+	}
+	if j == i || j >= len(d.toks) || d.toks[j].text != ":" {
+		return speakerMention{}
+	}
+	words := make([]string, 0, j-i)
+	for n := i; n < j; n++ {
+		w := []rune(strings.ToLower(d.toks[n].text))
+		w[0] = unicode.ToUpper(w[0])
+		words = append(words, string(w))
+	}
+	if notNames[strings.ToLower(words[0])] {
+		return speakerMention{}
+	}
+	return speakerMention{i: i, j: j, kind: mName, words: words, text: d.text(i, j)}
+}
+
+// dashLine reads "— Full Name" on the line right after a quote (a signed quote).
+func (d *doc) dashLine(i int) speakerMention {
+	if i >= len(d.toks) || d.toks[i].kind != tokPara || i+2 >= len(d.toks) || !isDash(d.toks[i+1]) {
+		return speakerMention{}
+	}
+	if run, ok := readNameRun(d.toks, i+2); ok && !run.possessive && !isOrgRun(run) {
+		return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i+2, run.j)}
+	}
+	return speakerMention{}
 }
 
 // titleCase: every word capitalized, no sentence punctuation: a title of a work.

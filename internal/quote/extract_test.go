@@ -243,6 +243,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{Term, "Harbour town votes to keep its ferry running,", ""}},
 		},
 		{
+			name: "transcript labels, signed quotes and a left mark typed as a closer",
+			text: "Governor Rita Olsen took questions.\n\n\"HOST: Will you run again?\n\n\"OLSEN: Not this time.\"\n\n“We need a new bridge.”\n\n— Tomas Berg, a reader\n\n“It is late,“ said Ada Fenn.",
+			want: []want{
+				{Speech, "HOST: Will you run again?", "Host"},
+				{Speech, "OLSEN: Not this time.", "Rita Olsen"},
+				{Speech, "We need a new bridge.", "Tomas Berg"},
+				{Speech, "It is late,", "Ada Fenn"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

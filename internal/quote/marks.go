@@ -240,6 +240,8 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 				// “a. “b.” with one closing mark left: a stray opening mark inside one quote
 			case afterSentence(r, i, p.start):
 				reopen = true // “a. “b.” “c.”: the first quote closed without its mark
+			case cc && !co:
+				closes = true // “It’s unusual,“ said …: a left mark typed for a right one
 			default:
 				nested = true // “they moan about “amateurs” ...”
 			}

@@ -401,8 +401,8 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 			i = run.j + 1
 		}
 	}
-	for i < hi && !isWord(d.toks[i]) {
-		i++
+	for i < hi && (!isWord(d.toks[i]) || d.toks[i].quote >= 0) {
+		i++ // a quote that opens the sentence is not its subject
 	}
 	if i >= hi {
 		return speakerMention{}
