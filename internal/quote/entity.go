@@ -171,6 +171,9 @@ func (d *doc) register(run nameRun) int {
 	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen[lw[0]] {
 		return -1 // a common word at a sentence start
 	}
+	if len(words) == 1 && strings.HasSuffix(words[0], ".") {
+		return -1 // an abbreviation: "D-Mass.", "Calif."
+	}
 	if len(words) > 1 && titles[strings.ToLower(bare(words[len(words)-1]))] != "" {
 		return -1 // "Westland MP": a role
 	}

@@ -253,6 +253,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "her statement speaks for her; a partial quote's speaker carries on",
+			text: "Minister Ella Ward answered the critics.\n\n“We listened,” her statement read. “We will act.”\n\nThe vote was “a defeat for the whole council,” Mr. Olaf Brandt told reporters before leaving. “They had no plan.”",
+			want: []want{
+				{Speech, "We listened,", "Ella Ward"},
+				{Speech, "We will act.", "Ella Ward"},
+				{Partial, "a defeat for the whole council,", "Olaf Brandt"},
+				{Speech, "They had no plan.", "Olaf Brandt"},
+			},
+		},
+		{
 			name: "no speaker found stays empty",
 			text: "The crowd waited in the rain.\n\n“The sky is falling on all of us.” Nobody moved.",
 			want: []want{{Speech, "The sky is falling on all of us.", ""}},

@@ -11,6 +11,10 @@ func (d *doc) fallback() {
 	prevSpeech := -1
 	for k := range d.spans {
 		q := &d.q[k]
+		if q.kind == Partial && q.local {
+			prevSpeech = k // "… was “a catastrophic defeat,” Full Name said. “…”"
+			continue
+		}
 		if q.kind != Speech {
 			continue
 		}
@@ -173,6 +177,12 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if id := d.resolveRole(m); id >= 0 {
 			return d.name(id), id
 		}
+		// "her statement read": the statement speaks for her
+		if g, ok := pronounGender[d.toks[m.i].lower]; ok && m.j-m.i == 2 && textNouns[d.toks[m.j-1].lower] {
+			if id := d.resolvePronoun(m.i, g); id >= 0 {
+				return d.name(id), id
+			}
+		}
 		return d.alias(strings.TrimSpace(m.text)), -1
 	}
 	return "", -1
@@ -252,7 +262,7 @@ func (d *doc) resolveRole(m speakerMention) int {
 	best, bestScore := -1, 0
 	id := d.lastMention(m.i, func(mn mention) bool {
 		e := d.ents[mn.ent]
-		if e.org || e.roles[head] == 0 {
+		if e.org || !e.person || e.roles[head] == 0 {
 			return false
 		}
 		score := 2
@@ -291,6 +301,10 @@ func (d *doc) resolveGroup(pos int) string {
 	}
 	return ""
 }
+
+// textNouns name texts that speak for their author ("her statement read").
+var textNouns = toSet(`statement letter email e-mail memo post tweet message note blog column op-ed essay
+release remarks speech testimony`)
 
 // orgNouns name organisations in general ("the company said").
 var orgNouns = toSet(`company utility firm organization organisation agency ministry department government
