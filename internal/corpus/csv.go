@@ -170,6 +170,9 @@ func (t *table) row(rec []string, line int) error {
 		return nil
 	}
 	var notes []string
+	if w.recordNote != "" {
+		notes = append(notes, w.recordNote)
+	}
 	get := func(name string) string {
 		i, ok := t.col[name]
 		if !ok {

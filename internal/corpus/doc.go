@@ -17,7 +17,7 @@
 //
 //	invalid UTF-8              repaired (each bad byte read as Windows-1252), Document note
 //	UTF-8 BOM, CRLF, lone CR   removed / turned into LF, Document note; offsets refer to the result
-//	UTF-16 with a BOM          decoded, Document note
+//	UTF-16 with a BOM          decoded (record files too, as they stream), Document note
 //	sparse NUL bytes           removed, Document note
 //	binary file                Failure (NUL bytes and >10% control or invalid bytes in the first 8 KB)
 //	empty or blank file        Failure

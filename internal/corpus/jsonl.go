@@ -108,6 +108,9 @@ func (w *walker) jsonRecord(b []byte, path, fileID string, line int) (Document, 
 		return Document{}, false
 	}
 	var notes []string
+	if w.recordNote != "" {
+		notes = append(notes, w.recordNote)
+	}
 	if s, note := repairUTF8(b); note != "" {
 		b = []byte(s)
 		notes = append(notes, note)

@@ -16,6 +16,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // DefaultMaxRecordBytes is the default Options.MaxRecordBytes: 64 MiB.
@@ -174,8 +177,9 @@ type walker struct {
 	roots map[string]bool // folders named as inputs
 	max   int
 
-	failures int    // failures reported so far
-	cwd      string // working folder, to make paths absolute
+	failures   int    // failures reported so far
+	recordNote string // a note for every record of the file being read
+	cwd        string // working folder, to make paths absolute
 }
 
 func (w *walker) failure(path string, line int, docID, reason string) {
@@ -587,6 +591,20 @@ func (w *walker) read(r io.Reader, path, id string, fm format, gz bool) error {
 
 // decode reads decompressed content in format fm.
 func (w *walker) decode(r *bufio.Reader, path, id string, fm format) error {
+	if fm != formatText && fm != formatHTML {
+		// Record files in UTF-16 with a byte order mark (Excel's "Unicode text") are transcoded as
+		// they stream; whole files are decoded by decodeText.
+		if bom, _ := r.Peek(2); len(bom) == 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)) {
+			name := "UTF-16LE"
+			if bom[0] == 0xFE {
+				name = "UTF-16BE"
+			}
+			dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+			r = bufio.NewReaderSize(transform.NewReader(r, dec), 64<<10)
+			w.recordNote = "decoded from " + name
+			defer func() { w.recordNote = "" }()
+		}
+	}
 	switch fm {
 	case formatJSONL:
 		return w.jsonl(r, path, id)

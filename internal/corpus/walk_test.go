@@ -64,6 +64,15 @@ func docLine(d Document) string {
 	return s
 }
 
+// utf16LE encodes s as UTF-16LE with a byte order mark (BMP only).
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
 func gz(b []byte) []byte {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
@@ -298,6 +307,12 @@ func TestWalk(t *testing.T) {
 			inputs: []string{"a.tsv"},
 			docs:   []string{`1 "\"Yes,\" he said."`, `2 "\"Open quote"`, `4 "café" [text: invalid UTF-8 repaired: 1 bytes read as Windows-1252]`},
 			fails:  []string{"a.tsv:5 row has 3 fields"},
+		},
+		{
+			name:   "UTF-16 record files",
+			files:  map[string][]byte{"a.tsv": utf16LE("id\ttext\r\n1\t“Yes,” she said.\r\n"), "b.jsonl": utf16LE(`{"id":"j","text":"Ünï"}` + "\n"), "c.csv.gz": gz(utf16LE("text\nRow\n"))},
+			inputs: []string{"a.tsv", "b.jsonl", "c.csv.gz"},
+			docs:   []string{`1 "“Yes,” she said." [decoded from UTF-16LE]`, `j "Ünï" [decoded from UTF-16LE]`, `c.csv.gz:2 "Row" [decoded from UTF-16LE]`},
 		},
 		{
 			name:   "html kept raw",
