@@ -47,6 +47,8 @@ type vocabEntry struct {
 	ids []int32    // entries whose first word is exactly this word
 	mod [2]modWord // modifier roles under the valence [0] and dimension [1] rules
 	lex bool       // a single-word valence entry
+	// domain marks a word of the Naive Bayes model's own domain (Valence.NBDomain).
+	domain bool
 }
 
 // word returns the vocabulary index of w, adding it when needed.

@@ -127,6 +127,11 @@ func New(opts Options) (*Scorer, error) {
 			}
 		}
 	}
+	for _, w := range s.valence.NBDomain {
+		if w = lowerString(strings.TrimSpace(w)); w != "" {
+			s.m.vocabs[s.m.word(w)].domain = true
+		}
+	}
 	if s.valence.NBLexMin > 0 && s.valence.NBLexGain != 0 {
 		s.m.nb, s.m.nbMin, s.m.nbGain = s.nb, s.valence.NBLexMin, s.valence.NBLexGain
 	}
@@ -258,7 +263,20 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 	nb, buf := s.nb.logOdds(src, t.nbuf[:0])
 	t.nbuf = buf
 	res.NBPositive = sigmoid(nb.logOdds)
-	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb)
+	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb, s.inDomain(t))
+}
+
+// inDomain reports whether t has a word of the valence's NBDomain.
+func (s *Scorer) inDomain(t *text) bool {
+	if len(s.valence.NBDomain) == 0 {
+		return false
+	}
+	for i := range t.toks {
+		if v := t.toks[i].v; v >= 0 && s.m.vocabs[v].domain {
+			return true
+		}
+	}
+	return false
 }
 
 // normalize maps a sum of weights into (-1, 1) as VADER does.

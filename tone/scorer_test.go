@@ -325,3 +325,31 @@ func TestExpectations(t *testing.T) {
 		t.Error("Test(unknown score) = nil error, want one")
 	}
 }
+
+func TestScoreNBDomain(t *testing.T) {
+	plain := DefaultValence()
+	plain.NBDomainWeight = 0
+	s0, err := New(Options{Valence: &plain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestScorer(t)
+	tests := []struct {
+		text     string
+		inDomain bool
+	}{
+		{"The film drags on and on, a tedious waste of two hours.", true},
+		{"The ACTORS were wooden.", true},
+		{"The firm drags on and on, a tedious waste of two hours.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		got, base := s.Score(tt.text).Valence, s0.Score(tt.text).Valence
+		if tt.inDomain && got >= base {
+			t.Errorf("Score(%q) = %v, want below %v: the model counts more in its own domain", tt.text, got, base)
+		}
+		if !tt.inDomain && got != base {
+			t.Errorf("Score(%q) = %v, want %v outside the model's domain", tt.text, got, base)
+		}
+	}
+}

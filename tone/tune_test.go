@@ -18,6 +18,7 @@ type feat struct {
 	hits, words int
 	nb          nbSums
 	gold        float64
+	inDomain    bool
 }
 
 func features(t *testing.T, s *Scorer, set string) []feat {
@@ -36,7 +37,7 @@ func features(t *testing.T, s *Scorer, set string) []feat {
 				neg += h.weight
 			}
 		}
-		out[i] = feat{pos: pos, neg: neg, punct: punctuationEmphasis(r.Text), sum: s.valence.ruleSum(tx, r.Text), hits: tx.counts[0], words: len(tx.toks), nb: nb, gold: r.Rating}
+		out[i] = feat{pos: pos, neg: neg, punct: punctuationEmphasis(r.Text), sum: s.valence.ruleSum(tx, r.Text), hits: tx.counts[0], words: len(tx.toks), nb: nb, gold: r.Rating, inDomain: s.inDomain(tx)}
 		s.pool.Put(tx)
 	}
 	return out
@@ -82,7 +83,7 @@ func TestTune(t *testing.T) {
 									if sum != 0 {
 										sum += sign(sum) * f.punct
 									}
-									val[i], gold[i] = v.combine(sum, f.hits, f.words, f.nb), f.gold
+									val[i], gold[i] = v.combine(sum, f.hits, f.words, f.nb, f.inDomain), f.gold
 								}
 								m := Evaluate(val, gold, 4)
 								r.m[set] = m

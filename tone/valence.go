@@ -35,6 +35,11 @@ type Valence struct {
 	NBWeightNoHits float64
 	NBScale        float64
 	Alpha          float64
+	// NBDomain are words of the Naive Bayes model's own domain: it learned from film reviews,
+	// so in a text that talks about films ("film", "actors", "plot") it is more reliable
+	// than the word ratings, and its weight is multiplied by NBDomainWeight.
+	NBDomain       []string
+	NBDomainWeight float64
 	// Valences between NeutralLow and NeutralHigh are neutral: calibrate maps that band onto
 	// (-NeutralBand, NeutralBand). Both 0 leave valences as they are.
 	NeutralLow  float64
@@ -71,16 +76,17 @@ func VADERValence() Valence {
 }
 
 // DefaultValence is the calibrated combination that quotetone ships. Its handful of weights
-// (LengthNorm, NBWeight, NBWeightNoHits, NBLexMin, NBLexGain, PositiveScale and the factors of
-// the rules) were chosen by grid search on the dev halves of the Hutto and Gilbert (2014) rated
-// sentences (go test ./tone -run Tune -tune -v); nothing is learned per word or per text.
-// Measured with go test ./tone -run EvalDev -eval -v (Pearson r / 3-class macro-F1):
+// (LengthNorm, NBWeight, NBWeightNoHits, NBDomainWeight, NBLexMin, NBLexGain, PositiveScale
+// and the factors of the rules) were chosen by grid search on the dev halves of the Hutto and
+// Gilbert (2014) rated sentences (go test ./tone -run Tune -tune -v); nothing is learned per
+// word or per text. Measured with go test ./tone -run EvalDev -eval -v (Pearson r / 3-class
+// macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
 //	NYT editorials    0.501/0.525    0.192      0.581/0.550
 //	tweets            0.876/0.737    0.363      0.876/0.683
-//	movie snippets    0.417/0.402    0.619      0.618/0.488
-//	amazon snippets   0.597/0.532    0.361      0.650/0.559
+//	movie snippets    0.417/0.402    0.619      0.644/0.497
+//	amazon snippets   0.597/0.532    0.361      0.648/0.558
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
@@ -105,6 +111,7 @@ func DefaultValence() Valence {
 	v.PositiveScale = 0.6
 	v.NBScale = 1
 	v.Alpha = 15
+	v.NBDomain, v.NBDomainWeight = FilmWords, 2
 	return v
 }
 
@@ -125,8 +132,9 @@ func (v *Valence) ruleSum(t *text, src string) float64 {
 	return sum
 }
 
-// combine turns the rule sum and the NB sums into the valence.
-func (v *Valence) combine(sum float64, hits, words int, nb nbSums) float64 {
+// combine turns the rule sum and the NB sums into the valence; inDomain says whether the
+// text has a word of NBDomain.
+func (v *Valence) combine(sum float64, hits, words int, nb nbSums, inDomain bool) float64 {
 	x := sum
 	if v.LengthNorm > 0 && words > 0 {
 		x *= v.LengthNorm / math.Sqrt(float64(words))
@@ -134,6 +142,9 @@ func (v *Valence) combine(sum float64, hits, words int, nb nbSums) float64 {
 	w := v.NBWeight
 	if hits == 0 {
 		w = v.NBWeightNoHits
+	}
+	if inDomain && v.NBDomainWeight > 0 {
+		w *= v.NBDomainWeight
 	}
 	if w != 0 && nb.known > 0 {
 		x += w * math.Tanh(nb.smooth/math.Sqrt(float64(nb.known))/v.NBScale)
@@ -177,6 +188,15 @@ func punctuationEmphasis(s string) float64 {
 		e += float64(q) * questIncr
 	}
 	return e
+}
+
+// FilmWords are words about films, the domain of the Naive Bayes model (IMDB reviews).
+var FilmWords = []string{
+	"film", "films", "movie", "movies", "filmmaker", "filmmakers", "director", "directed",
+	"directing", "cinema", "cinematic", "screenplay", "script", "plot", "cast", "actor", "actors",
+	"actress", "acting", "performance", "performances", "character", "characters", "scene",
+	"scenes", "audience", "audiences", "comedy", "drama", "thriller", "documentary", "genre",
+	"sequel", "screen", "hollywood", "viewers", "story", "storytelling", "picture", "feature",
 }
 
 // DenialWords deny what follows them, as negators do: "lack of support", "failed to win",
