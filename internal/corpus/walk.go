@@ -106,8 +106,8 @@ func splitExt(name string) (string, bool) {
 // it) read each file once; a file reached by two different paths (through symlinks) is read twice.
 //
 // Inside folders, files whose extension is not accepted (see Options.Extensions), names starting
-// with "." and special files (pipes, devices) are skipped: they are not failures, but
-// Options.Skipped hears of them. Explicitly named files are always read, by their extension, and as
+// with ".", names matching Options.Exclude and special files (pipes, devices) are skipped: they are
+// not failures, but Options.Skipped hears of them. Explicitly named files are always read, by their extension, and as
 // plain text when it is not a supported one. An explicitly named input that does not exist, a glob
 // that matches nothing, and an unreadable, empty, binary, truncated or malformed file or record are
 // each a Failure whose Reason says what to fix.
@@ -115,8 +115,9 @@ func splitExt(name string) (string, bool) {
 // Document IDs: a record's own "id" when it has one; otherwise the file's path relative to its
 // input root, with forward slashes ("sport/199.txt" for the folder input "bbc"; the base name for a
 // file input; relative to the fixed leading folders of a glob), followed by ":LINE" for a JSONL or
-// CSV record. Stdin counts as the file "stdin". Documents from HTML files carry the raw page in
-// Document.HTML and no Text: call ExtractHTML.
+// CSV record. Stdin counts as the file "stdin". Documents from HTML files, and records with an
+// "html" field but no "text", carry the raw page in Document.HTML and no Text: call ExtractHTML.
+// A record with both uses "text".
 //
 // Text is normalised as decodeText describes for .txt, .md and .html files: byte order marks
 // removed, UTF-16 decoded, NUL bytes removed, invalid UTF-8 repaired as Windows-1252, CRLF and CR
@@ -124,7 +125,7 @@ func splitExt(name string) (string, bool) {
 // normalisation. A file whose first 8 KB hold NUL bytes and more than 10% control or invalid bytes
 // is binary: a Failure. JSONL "text" is used exactly as decoded from JSON, except that invalid UTF-8
 // in the line is repaired the same way (with a note); CSV fields are used as encoding/csv returns
-// them (CRLF inside a quoted field becomes LF), with the same repair.
+// them (CRLF inside a quoted field becomes LF) and TSV fields as they stand, with the same repair.
 //
 // Walk never stops on a bad file or record; it returns an error only when ctx is cancelled
 // (ctx.Err()) or emit returns one (that error, as is).
