@@ -19,6 +19,7 @@
 //	UTF-8 BOM, CRLF, lone CR   removed / turned into LF, Document note; offsets refer to the result
 //	UTF-16 with a BOM          decoded (record files too, as they stream), Document note
 //	sparse NUL bytes           removed, Document note
+//	HTML page saved as .txt    read as HTML (it starts with <!DOCTYPE html or <html), Document note
 //	binary file                Failure (NUL bytes and >10% control or invalid bytes in the first 8 KB)
 //	empty or blank file        Failure
 //	10 MB JSONL line           read (up to Options.MaxRecordBytes, 64 MiB by default; longer: Failure)

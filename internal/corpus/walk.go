@@ -671,8 +671,15 @@ func (w *walker) wholeBytes(b []byte, path, id string, isHTML bool) error {
 	var text string
 	var notes []string
 	var err error
+	if !isHTML && looksHTML(b) {
+		// A scraper saved a page with a text extension: its scripts and menus must not become text.
+		isHTML = true
+		notes = append(notes, "HTML page in a text file: read as HTML")
+	}
 	if isHTML {
-		text, notes, err = decodeHTML(b)
+		var more []string
+		text, more, err = decodeHTML(b)
+		notes = append(notes, more...)
 	} else {
 		text, notes, err = decodeText(b)
 	}
@@ -691,6 +698,17 @@ func (w *walker) wholeBytes(b []byte, path, id string, isHTML bool) error {
 		doc.Text = text
 	}
 	return w.emit(doc)
+}
+
+// looksHTML reports whether b starts, after blank space and a byte order mark, with an HTML
+// doctype or <html> tag.
+func looksHTML(b []byte) bool {
+	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	if len(b) > 20 {
+		b = b[:20]
+	}
+	s := strings.ToLower(string(b))
+	return strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html")
 }
 
 // binaryReason turns a decodeText error into a Failure reason.

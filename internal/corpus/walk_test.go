@@ -321,6 +321,12 @@ func TestWalk(t *testing.T) {
 			docs:   []string{`p.HTML html "<p>Hi</p>\n" [CRLF line endings converted to LF]`},
 		},
 		{
+			name:   "html page saved as text",
+			files:  map[string][]byte{"p.txt": []byte("\n<!DOCTYPE html><p>Hi</p>"), "q.md": []byte("<p>Not a page</p>")},
+			inputs: []string{"p.txt", "q.md"},
+			docs:   []string{`p.txt html "\n<!DOCTYPE html><p>Hi</p>" [HTML page in a text file: read as HTML]`, `q.md "<p>Not a page</p>"`},
+		},
+		{
 			name:   "html in a declared charset",
 			files:  map[string][]byte{"p.htm": []byte(`<meta charset="iso-8859-15"><p>Co` + "\xfbt \xa4" + `</p>`)},
 			inputs: []string{"p.htm"},
