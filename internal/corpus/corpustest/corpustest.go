@@ -59,7 +59,7 @@ type Expect struct {
 	// Bad inputs must each be reported, with their path (and line for records).
 	Bad []Bad
 	// Noted are the ids of good documents that must carry a repair note (invalid UTF-8, NUL
-	// bytes, UTF-16, byte order mark and CRLF).
+	// bytes, UTF-16, byte order mark and CRLF, HTML saved as text).
 	Noted []string
 	// HTML are the ids of documents whose text comes from HTML (files or JSONL "html").
 	HTML []string
@@ -209,6 +209,20 @@ func (g *gen) writeText() {
 	q, role, _ = g.quote(rel)
 	g.file(rel, fmt.Appendf(nil, "# Budget day\n\nThe budget was presented at noon.\n\n%s, %s, said: \"%s.\"\n", q.Speaker, role, q.Text))
 	g.good(rel, false)
+
+	// A scraped page saved with a .txt extension: read as HTML, so its menus never give quotes.
+	rel = g.name("articles/scraped.txt")
+	q, role, _ = g.quote(rel)
+	g.file(rel, fmt.Appendf(nil, `<!DOCTYPE html>
+<html><head><title>Ferry service returns</title><script>var s = "“Scripts in saved pages are never text,” said js";</script></head>
+<body><nav><a href="/">Home</a> <a href="/x">“Menus in saved pages are never text”</a></nav>
+<article><h1>Ferry service returns</h1><p>The island ferry will run again from Monday after a month of repairs to the landing stage.</p>
+<p>“%s,” said %s, %s, at the landing stage.</p></article>
+<footer>“Footers in saved pages are never text,” says the footer.</footer></body></html>
+`, q.Text, q.Speaker, role))
+	g.good(rel, true)
+	g.exp.HTML = append(g.exp.HTML, rel)
+	g.exp.Forbidden = append(g.exp.Forbidden, "Scripts in saved pages are never text", "Menus in saved pages are never text", "Footers in saved pages are never text")
 
 	// A gzipped text file.
 	rel = g.name("articles/ferry.txt.gz")
@@ -398,6 +412,12 @@ func (g *gen) writeCSV() {
 	q, role, _ = g.quote(fmt.Sprintf("tsv-%d-1", g.v))
 	g.file(rel, fmt.Appendf(nil, "id\ttext\n%s\t“%s,” said %s, %s.\n", q.DocID, q.Text, q.Speaker, role))
 	g.good(q.DocID, false)
+
+	// Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated, CRLF.
+	rel = g.name("tables/excel.tsv")
+	q, role, _ = g.quote(fmt.Sprintf("excel-%d-1", g.v))
+	g.file(rel, utf16LE(fmt.Sprintf("id\ttitle\ttext\r\n%s\tFrom a spreadsheet\t“%s,” said %s, %s.\r\n", q.DocID, q.Text, q.Speaker, role)))
+	g.good(q.DocID, true)
 
 	rel = g.name("tables/nohead.csv")
 	g.file(rel, []byte("id,body\nx1,“Columns without a header are never read,” said nobody.\n"))
