@@ -7,6 +7,8 @@ type Quotes struct {
 	CueVerbs     []string `mapstructure:"cue_verbs"`
 	TermMaxWords int      `mapstructure:"term_max_words"`
 	Aliases      []Alias  `mapstructure:"aliases"`
+	// DoubledApostrophes reads '' as a double quotation mark, as some newspaper archives print it.
+	DoubledApostrophes bool `mapstructure:"doubled_apostrophes"`
 }
 
 // An Alias lists other names of one speaker.
@@ -17,7 +19,7 @@ type Alias struct {
 
 // Options converts the quote settings for quote.New.
 func (q Quotes) Options() quote.Options {
-	opts := quote.Options{CueVerbs: q.CueVerbs, TermMaxWords: q.TermMaxWords}
+	opts := quote.Options{CueVerbs: q.CueVerbs, TermMaxWords: q.TermMaxWords, DoubledApostrophes: q.DoubledApostrophes}
 	for _, a := range q.Aliases {
 		opts.Aliases = append(opts.Aliases, quote.Alias{Name: a.Name, Aliases: a.Aliases})
 	}
