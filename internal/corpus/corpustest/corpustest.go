@@ -478,6 +478,8 @@ func (g *gen) writeBadFiles() {
 	// Unreadable: root reads it anyway, so then it is a good document.
 	rel = g.name("bad/locked.txt")
 	q, role, sur = g.quote(rel)
+	q.Text = "Nobody but the owner can read this locked file" // unique: it may be forbidden
+	g.exp.Quotes[len(g.exp.Quotes)-1] = q
 	g.file(rel, []byte(article(q, role, sur)))
 	if g.err == nil {
 		if err := os.Chmod(filepath.Join(g.dir, filepath.FromSlash(rel)), 0); err != nil {
