@@ -104,6 +104,7 @@ func sign(x float64) float64 {
 type negation struct {
 	window int
 	mode   NegationMode
+	neg    NegationMode // for negative hits
 	scalar float64
 	clause bool
 }
@@ -135,16 +136,17 @@ func (a negation) adjust(t *text, hits []hit, g int) {
 				continue
 			}
 			t.toks[j].flags |= fNegUsed
-			switch a.mode {
-			case Flip:
-				hh.weight *= -a.scalar
-			case Damp:
-				hh.weight *= a.scalar
-			case Drop:
-				hh.weight = 0
+			mode := a.mode
+			if hh.weight < 0 && a.neg != "" {
+				mode = a.neg
+			}
+			nf := a.factor(mode)
+			hh.weight *= nf
+			if nf == 0 {
+				hh.weight = 0 // not -0 in explanations
 			}
 			if t.explain != nil {
-				t.note(hh, "negated by %q (%s x%.2f)", t.raw(j), a.mode, a.factor())
+				t.note(hh, "negated by %q (%s x%.2f)", t.raw(j), mode, nf)
 			}
 		}
 	}
@@ -169,8 +171,8 @@ func (t *text) unrateUsed(hits []hit, g int, bit uint8, what string) {
 	}
 }
 
-func (a negation) factor() float64 {
-	switch a.mode {
+func (a negation) factor(mode NegationMode) float64 {
+	switch mode {
 	case Flip:
 		return -a.scalar
 	case Damp:
@@ -217,19 +219,29 @@ func (a contrast) adjust(t *text, hits []hit, g int) {
 	}
 }
 
-// hedge scales hits after a hedge word in the same clause; question scales hits in questions.
+// hedge scales hits after a hedge word in the same clause; question scales hits in questions,
+// and with doubt drops the positive ones.
 type hedge struct {
 	hedge, question float64
+	doubt           bool
 }
 
 func (a hedge) adjust(t *text, hits []hit, g int) {
 	for h := range hits {
 		hh := &hits[h]
 		i := int(hh.start)
-		if a.question != 1 && t.toks[i].flags&fQuestion != 0 {
-			hh.weight *= a.question
-			if t.explain != nil {
-				t.note(hh, "question x%.2f", a.question)
+		if t.toks[i].flags&fQuestion != 0 {
+			switch {
+			case a.doubt && hh.weight > 0:
+				hh.weight = 0
+				if t.explain != nil {
+					t.note(hh, "doubted by a question x0")
+				}
+			case a.question != 1:
+				hh.weight *= a.question
+				if t.explain != nil {
+					t.note(hh, "question x%.2f", a.question)
+				}
 			}
 		}
 		if a.hedge == 1 {

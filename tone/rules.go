@@ -27,6 +27,10 @@ type Rules struct {
 	NegationScalar float64
 	// NegationClause stops a negator at a comma, semicolon, colon or dash between it and the hit.
 	NegationClause bool
+	// NegatedNegative, when set, is what a negator does to a negative hit instead of
+	// NegationMode. Drop suits valence: "no hostility" and "not a failure" deny a bad thing
+	// without praising anything, and the texts that say so are more often negative than not.
+	NegatedNegative NegationMode
 
 	// Intensifiers add their weight to the size of the hit that follows within three words
 	// (less for the second and third word); negative weights diminish.
@@ -45,6 +49,10 @@ type Rules struct {
 	HedgeFactor float64
 	// QuestionFactor scales hits in sentences that end with a question mark.
 	QuestionFactor float64
+	// DoubtQuestions drops positive hits in questions, which in news and reviews doubt more
+	// often than they hope ("Who says lotteries are harmless fun?"); QuestionFactor still
+	// scales the negative ones.
+	DoubtQuestions bool
 
 	// Shifters ("prevent", "reduce", "end") turn a negative hit within ShiftWindow words after
 	// them positive, multiplied by -ShiftScalar: "prevent a crisis" is good news.
@@ -124,6 +132,11 @@ func (r *Rules) Validate() error {
 	case Flip, Damp, Drop:
 	default:
 		return fmt.Errorf("negation mode %q: want flip, damp or drop", r.NegationMode)
+	}
+	switch r.NegatedNegative {
+	case "", Flip, Damp, Drop:
+	default:
+		return fmt.Errorf("negated negative mode %q: want flip, damp, drop or empty", r.NegatedNegative)
 	}
 	if r.NegationWindow < 0 || r.NegationWindow > 10 {
 		return fmt.Errorf("negation window %d: want 0 to 10", r.NegationWindow)

@@ -168,7 +168,7 @@ func New(opts Options) (*Scorer, error) {
 		}
 		s.adjusters[g] = append(s.adjusters[g],
 			intensity{window: 3, caps: r.Caps},
-			negation{window: r.NegationWindow, mode: r.NegationMode, scalar: r.NegationScalar, clause: r.NegationClause},
+			negation{window: r.NegationWindow, mode: r.NegationMode, neg: r.NegatedNegative, scalar: r.NegationScalar, clause: r.NegationClause},
 		)
 		if len(r.Shifters) > 0 && r.ShiftScalar != 0 {
 			s.adjusters[g] = append(s.adjusters[g], shift{window: max(r.ShiftWindow, 1), scalar: r.ShiftScalar})
@@ -182,8 +182,8 @@ func New(opts Options) (*Scorer, error) {
 		if len(r.Contrast) > 0 {
 			s.adjusters[g] = append(s.adjusters[g], contrast{before: r.ContrastBefore, after: r.ContrastAfter, textScope: g == 0 && s.valence.ContrastWholeText})
 		}
-		if r.HedgeFactor != 1 && r.HedgeFactor != 0 || r.QuestionFactor != 1 && r.QuestionFactor != 0 {
-			s.adjusters[g] = append(s.adjusters[g], hedge{hedge: orOne(r.HedgeFactor), question: orOne(r.QuestionFactor)})
+		if r.HedgeFactor != 1 && r.HedgeFactor != 0 || r.QuestionFactor != 1 && r.QuestionFactor != 0 || r.DoubtQuestions {
+			s.adjusters[g] = append(s.adjusters[g], hedge{hedge: orOne(r.HedgeFactor), question: orOne(r.QuestionFactor), doubt: r.DoubtQuestions})
 		}
 	}
 	s.pool.New = func() any { return new(text) }

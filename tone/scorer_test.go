@@ -353,3 +353,33 @@ func TestScoreNBDomain(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreValenceAsymmetry(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text, word string
+		want       float64 // sign of the word's adjusted valence weight
+	}{
+		{"Is this a good plan?", "good", 0},                // doubted by a question
+		{"Is this a bad plan?", "bad", -1},                 // questions keep negative words
+		{"The plan is not bad.", "bad", 0},                 // a denied bad thing is not praise
+		{"The plan is not fair.", "fair", -1},              // a denied good thing is bad
+		{"The plan is good.", "good", 1},                   //
+		{"It has not been a total failure.", "failure", 0}, // four words away
+	}
+	for _, tt := range tests {
+		found := false
+		for _, h := range s.Explain(tt.text).Hits {
+			if h.Dimension != "valence" || h.Matched != tt.word {
+				continue
+			}
+			found = true
+			if got := h.Weight; got != 0 && tt.want == 0 || got*tt.want < 0 || tt.want != 0 && got == 0 {
+				t.Errorf("Score(%q): %q weighs %v, want sign %v", tt.text, tt.word, got, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("Score(%q): no valence hit on %q", tt.text, tt.word)
+		}
+	}
+}

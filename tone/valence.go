@@ -83,10 +83,10 @@ func VADERValence() Valence {
 // macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
-//	NYT editorials    0.501/0.525    0.192      0.581/0.550
-//	tweets            0.876/0.737    0.363      0.876/0.683
-//	movie snippets    0.417/0.402    0.619      0.644/0.497
-//	amazon snippets   0.597/0.532    0.361      0.648/0.558
+//	NYT editorials    0.501/0.525    0.192      0.589/0.555
+//	tweets            0.876/0.737    0.363      0.876/0.679
+//	movie snippets    0.417/0.402    0.619      0.646/0.497
+//	amazon snippets   0.597/0.532    0.361      0.641/0.557
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
@@ -95,7 +95,8 @@ func DefaultValence() Valence {
 	r.Senses = true
 	r.NameFactor = 0.3
 	r.Hedges, r.HedgeFactor = DefaultHedges, 0.8
-	r.QuestionFactor = 0.6
+	r.QuestionFactor, r.DoubtQuestions = 1, true
+	r.NegationWindow, r.NegatedNegative = 4, Drop
 	r.Contrast = DefaultContrast
 	r.Excess, r.ExcessScalar = DefaultExcess, 0.5
 	r.Negators = append(append([]string(nil), r.Negators...), DenialWords...)
