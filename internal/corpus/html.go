@@ -20,7 +20,8 @@ var ErrNoText = errors.New("no main text found in the html")
 // ExtractHTML returns doc with Text, and Title, Date, URL and Source when doc does not have them
 // already, taken from doc.HTML by go-trafilatura (main-text extraction: navigation, scripts,
 // cookie banners, footers and comment sections are left out), and HTML emptied. Paragraphs,
-// headings, list items and table rows are separated by blank lines; a <br> is a line break. Date
+// headings, list items and table rows are separated by blank lines; a <br> is a line break; the
+// words of a <q> get the quote marks a browser would draw (“…”, ‘…’ inside another <q>). Date
 // is written as 2006-01-02. A page with no main text gives an error wrapping ErrNoText. It is
 // safe for concurrent use, and does nothing to a document with no HTML.
 //
@@ -174,9 +175,10 @@ func renderText(n *html.Node) string {
 }
 
 type textRenderer struct {
-	paras []string
-	lines []string
-	cur   strings.Builder
+	paras  []string
+	lines  []string
+	cur    strings.Builder
+	qDepth int // open <q> elements
 }
 
 func (r *textRenderer) walk(n *html.Node) {
@@ -194,6 +196,20 @@ func (r *textRenderer) walk(n *html.Node) {
 			return
 		case tag == "br":
 			r.line()
+			return
+		case tag == "q":
+			// Browsers draw the marks of <q>; the text must hold them for the quote extractor.
+			open, closing := "“", "”"
+			if r.qDepth%2 == 1 {
+				open, closing = "‘", "’"
+			}
+			r.qDepth++
+			r.cur.WriteString(open)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				r.walk(c)
+			}
+			r.cur.WriteString(closing)
+			r.qDepth--
 			return
 		case tag == "td" || tag == "th":
 			r.cur.WriteByte(' ')

@@ -69,6 +69,11 @@ func TestExtractHTMLShortPages(t *testing.T) {
 			want: "Short note\n\n“It is done,” said Ana Ruiz.\n\nLine one\nline two",
 		},
 		{
+			name: "q elements get their marks",
+			page: `<html><body><article><p>Mara Ellison said <q>we will keep <q>building</q> here</q> after the vote.</p></article></body></html>`,
+			want: "Mara Ellison said “we will keep ‘building’ here” after the vote.",
+		},
+		{
 			name: "fields already set are kept",
 			page: `<html><head><title>Page title</title></head><body><article><p>Body text here.</p></article></body></html>`,
 			keep: Document{Title: "Given", Date: "2020-01-01", Source: "Feed", URL: "http://example.org/a"},
