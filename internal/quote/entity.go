@@ -174,7 +174,7 @@ func (d *doc) register(run nameRun) int {
 	if len(words) == 1 && strings.HasSuffix(words[0], ".") {
 		return -1 // an abbreviation: "D-Mass.", "Calif."
 	}
-	if len(words) > 1 && titles[strings.ToLower(bare(words[len(words)-1]))] != "" {
+	if len(words) > 1 && titles[lw[len(lw)-1]] != "" && !(len(words) == 2 && givenName(lw[0])) && !surnameTitles[lw[len(lw)-1]] {
 		return -1 // "Westland MP": a role
 	}
 	org := run.isOrg()

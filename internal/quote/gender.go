@@ -19,7 +19,7 @@ tommy tony travis trevor troy tyler vernon victor vincent walter wayne will will
 zachary bernard marcus hugo felix ivan mohammad abdul khalid hassan jean francois luc denis guy
 jacques andres pablo diego miguel rafael fernando luis jorge hans klaus dieter jens lars sven
 alistair alasdair angus iain hamish gareth rhodri nigel clive dominic tristan rupert giles theo
-rory callum ewan fraser declan conor seamus aidan kieran ahmad mustafa rahul raj sanjay vijay`)
+rory callum ewan simon julian damian christian sebastian fabian fraser declan conor seamus aidan kieran ahmad mustafa rahul raj sanjay vijay`)
 
 var femaleNames = toSet(`abby abigail alexandra alice alicia allison amanda amber amy andrea angela ann anna anne annie
 april ashley barbara becky beth betty beverly brenda brittany caroline carly carol catherine
@@ -37,7 +37,7 @@ teresa theresa tiffany tina tracy valerie vanessa veronica victoria virginia wen
 yvonne zoe nina olga carmen ana lucia sofia elena beatriz ingrid greta astrid freya margaret
 meg sue tanya tasha maxine joni elise dianne kirsten nicola gemma kirsty siobhan aileen moira
 morag harriet imogen priya anjali sunita fatima aisha mariam yasmin leila layla noor maggie
-molly polly jen jenn becca lily lila ella ellie isla ava mia zara`)
+gillian lillian molly polly jen jenn becca lily lila ella ellie isla ava mia zara`)
 
 // nameGender gives 'm' or 'f' for a listed given name, else 0.
 func nameGender(first string) byte {

@@ -47,7 +47,23 @@ var titles = map[string]string{
 	"associate": "associate", "professor emeritus": "professor", "trustee": "trustee", "principal": "principal",
 	"superintendant": "superintendent", "warden": "warden", "ombudsman": "ombudsman", "auditor": "auditor",
 	"mp.": "mp", "mla.": "mla",
+	// British style: abbreviations without a full stop, peers, and devolved assemblies
+	"prof": "professor", "gen": "general", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+	"insp": "inspector", "supt": "superintendent", "det": "detective", "rev": "reverend", "cllr": "councillor",
+	"baroness": "", "baron": "", "earl": "", "viscount": "", "duke": "", "duchess": "", "msp": "msp",
+	// occupations that news style writes before a name ("striker Full Name", "DJ Full Name")
+	"boss": "boss", "striker": "striker", "midfielder": "midfielder", "defender": "defender",
+	"goalkeeper": "goalkeeper", "winger": "winger", "fly-half": "fly-half", "scrum-half": "scrum-half",
+	"full-back": "full-back", "skipper": "skipper", "referee": "referee", "guitarist": "guitarist",
+	"drummer": "drummer", "broadcaster": "broadcaster", "presenter": "presenter", "comedian": "comedian",
+	"rapper": "rapper", "dj": "dj", "singer": "singer", "actor": "actor", "actress": "actress",
+	"novelist": "novelist", "playwright": "playwright", "film-maker": "film-maker", "filmmaker": "filmmaker",
+	"teenager": "teenager", "agent": "agent", "producer": "producer", "writer": "writer",
 }
+
+// honorifics are the titles of address ("Mr", "Dr."): the word after one is a name even when
+// it is also a title ("Mr Dean", "Ms King").
+var honorifics = toSet(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. mme mlle messrs.`)
 
 // isTitle: a title word, or the plural of one ("Councillors", "Sens.").
 func isTitle(lw string) bool {
@@ -158,6 +174,7 @@ type nameRun struct {
 func readNameRun(toks []token, i int) (nameRun, bool) {
 	run := nameRun{i: i}
 	j := i
+	owner := -1 // end of "Club's" in "Club's Full Name": the name follows the owner
 	for j < len(toks) {
 		t := toks[j]
 		if t.kind != tokWord || t.quote >= 0 {
@@ -170,9 +187,12 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			}
 			break
 		}
-		if w, ok := possessive(t.text); ok {
-			_ = w
+		if _, ok := possessive(t.text); ok {
 			j++
+			if owner < 0 && ownedName(toks, j) {
+				owner = j
+				continue
+			}
 			run.possessive = true
 			break
 		}
@@ -184,6 +204,12 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	// strip leading non-name words and titles
 	k := i
+	if owner > 0 {
+		for n := i; n < owner; n++ {
+			run.titles = append(run.titles, toks[n].lower)
+		}
+		k = owner
+	}
 	if i >= 2 && toks[i-1].lower == "of" && titles[toks[i-2].lower] != "" && j-i > 1 {
 		// "Secretary of State Full Name": the first word belongs to the title
 		run.titles = append(run.titles, toks[i].lower)
@@ -191,20 +217,39 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	for k < j {
 		lw := toks[k].lower
-		if isTitle(lw) {
+		if k > i && honorifics[toks[k-1].lower] && !honorifics[lw] && (k+1 < j || !addressTitles[lw]) {
+			break // "Mr Dean", "Ms Irish": after a title of address comes the name
+		}
+		if isTitle(lw) && !givenNameFirst(toks, k, j) {
 			run.titles = append(run.titles, lw)
 			k++
+			continue
+		}
+		if lw == "new" && k+1 < j && (strings.HasSuffix(toks[k+1].lower, "er") || strings.HasSuffix(toks[k+1].lower, "ers")) {
+			k += 2 // "New Yorker Full Name": a demonym of a "New" place
 			continue
 		}
 		if notNames[lw] || orgAdjective(lw) {
 			k++
 			continue
 		}
+		// "Defiant Full Name said", "Lib Dem Full Name": one or two capitalized words glued
+		// to a given name that starts a name of two or three words
+		if g := givenNameAt(toks, k, j); g > k {
+			for n := k; n < g; n++ {
+				run.titles = append(run.titles, toks[n].lower)
+			}
+			k = g
+		}
 		break
 	}
 	// "Niagara County District Attorney Full Name": the name starts after the last title
 	for m := j - 2; m >= k; m-- {
-		if isTitle(toks[m].lower) && titles[strings.TrimSuffix(toks[m].lower, "s")]+titles[toks[m].lower] != "" {
+		if givenNameFirst(toks, m, j) {
+			continue
+		}
+		if isTitle(toks[m].lower) && titles[strings.TrimSuffix(toks[m].lower, "s")]+titles[toks[m].lower] != "" ||
+			honorifics[toks[m].lower] || nobleTitles[toks[m].lower] {
 			for n := k; n <= m; n++ {
 				run.titles = append(run.titles, toks[n].lower)
 			}
@@ -227,12 +272,93 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	return run, len(run.words) > 0
 }
 
-// orgAdjective: nationality and party words that precede names ("Russian President").
-func orgAdjective(lw string) bool {
-	return strings.HasSuffix(lw, "ian") && len(lw) > 5 || strings.HasSuffix(lw, "ese") && len(lw) > 5
+// surnameOrgWords are organisation words that are also common surnames.
+var surnameOrgWords = toSet(`fox court house church power post star mail bank banks hall union`)
+
+// surnameTitles are titles that are also common surnames ("Nora King"): as the last word of
+// a name they are the surname, not a role after a place ("Westland MP").
+var surnameTitles = toSet(`dean king bishop major judge prince constable chancellor marshal`)
+
+// nobleTitles start the name inside a run ("Club boss Sir Full Name").
+var nobleTitles = toSet(`sir dame lord lady baroness baron`)
+
+// givenName reports whether lw is a listed given name.
+func givenName(lw string) bool { return maleNames[lw] || femaleNames[lw] }
+
+// givenNameFirst: a title word that is also a given name opens a two-word name ("Dean Full").
+func givenNameFirst(toks []token, k, j int) bool {
+	return j-k == 2 && givenName(toks[k].lower) && !isTitle(toks[k+1].lower)
 }
 
+// ownedName: tokens from j are a name of two or more words that a possessive owns
+// ("Club's Full Name"), not the noun a possessive modifies ("Party's Annual Conference").
+func ownedName(toks []token, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	a, b := toks[j], toks[j+1]
+	if !isWord(a) || !isWord(b) || !a.cap || !b.cap || a.quote >= 0 || b.quote >= 0 || notNames[a.lower] {
+		return false
+	}
+	if _, ok := possessive(b.text); ok {
+		return false
+	}
+	if givenName(a.lower) || isTitle(a.lower) || honorifics[a.lower] {
+		return true
+	}
+	// two or three capitalized words, none of them an organisation's
+	n := j
+	for n < len(toks) && n-j < 4 && isWord(toks[n]) && toks[n].cap && toks[n].quote < 0 {
+		if orgWords[strings.ToLower(toks[n].text)] {
+			return false
+		}
+		n++
+	}
+	return n-j >= 2 && n-j <= 3
+}
+
+// givenNameAt returns the index of a listed given name that follows one or two other
+// words at the start of the run [k, j) and opens a name of two or three words, else k.
+func givenNameAt(toks []token, k, j int) int {
+	for g := k + 1; g <= k+2 && g < j-1; g++ {
+		if givenName(toks[g-1].lower) || toks[g-1].kind != tokWord {
+			return k
+		}
+		if givenName(toks[g].lower) && j-g <= 3 {
+			return g
+		}
+	}
+	return k
+}
+
+// addressTitles follow "Mr" or "Madam" as a form of address ("Mr President"), not as a name.
+var addressTitles = toSet(`president speaker chairman chairwoman mayor secretary minister justice chancellor
+ambassador commissioner governor premier deputy prime vice chair`)
+
+// orgAdjective: nationality and party words that precede names ("Russian President"); given
+// names that look like one ("Adrian", "Julian") are not, nor surnames in -ese ("Campese").
+func orgAdjective(lw string) bool {
+	if demonyms[lw] {
+		return true
+	}
+	return strings.HasSuffix(lw, "ian") && len(lw) > 5 && !givenName(lw)
+}
+
+// demonyms are nationality words that the suffix rule of orgAdjective misses.
+var demonyms = toSet(`american african mexican cuban korean german dutch french british english irish
+scottish welsh spanish swedish danish polish finnish turkish flemish israeli iraqi pakistani saudi
+kuwaiti afghan greek swiss thai filipino argentine scot briton chinese japanese portuguese taiwanese
+vietnamese lebanese maltese sudanese burmese congolese senegalese nepalese`)
+
 func (r nameRun) isOrg() bool {
+	if len(r.words) == 2 && givenName(strings.ToLower(r.words[0])) && surnameOrgWords[strings.ToLower(bare(r.words[1]))] {
+		return false // "Liam Fox", "Margaret Court": a given name and a surname
+	}
+	for _, t := range r.titles {
+		if honorifics[t] || nobleTitles[t] || maleHonorifics[t] || femaleHonorifics[t] {
+			return false // "Mr Fox"
+		}
+	}
 	for _, w := range r.words {
 		if orgWords[strings.ToLower(w)] {
 			return true

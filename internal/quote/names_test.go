@@ -1,0 +1,104 @@
+package quote
+
+import "testing"
+
+// TestBritishNames covers names as British news writes them: honorifics without a full stop,
+// titles and occupations glued to the name, possessive owners and surnames that look like
+// titles, nationalities or organisations. Every fixture is invented.
+func TestBritishNames(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "honorific without a full stop resolves to the full name",
+			text: "Harbour chief executive Tomas Rendle spoke on Monday.\n\n\"We are on course,\" Mr Rendle said.",
+			want: []want{{Speech, "We are on course,", "Tomas Rendle"}},
+		},
+		{
+			name: "bare surname after a role and the full name",
+			text: "Rovers chief executive Alan Pembury met the fans.\n\nPembury said: \"Nobody is for sale.\"",
+			want: []want{{Speech, "Nobody is for sale.", "Alan Pembury"}},
+		},
+		{
+			name: "surname that is also a title, after an honorific",
+			text: "For Nora King, who runs a bakery in the town, the change is welcome.\n\n\"It saves us hours,\" says Ms King.",
+			want: []want{{Speech, "It saves us hours,", "Nora King"}},
+		},
+		{
+			name: "given name that is also a title",
+			text: "Dean Harrow, a spokesman for the port, said: \"The ferries will run.\"",
+			want: []want{{Speech, "The ferries will run.", "Dean Harrow"}},
+		},
+		{
+			name: "given name ending like a nationality",
+			text: "\"The vote was close,\" said Julian Marsh.",
+			want: []want{{Speech, "The vote was close,", "Julian Marsh"}},
+		},
+		{
+			name: "surname ending like a nationality",
+			text: "Alba Marchese told reporters: \"We will appeal.\"",
+			want: []want{{Speech, "We will appeal.", "Alba Marchese"}},
+		},
+		{
+			name: "occupation glued to the name at a sentence start",
+			text: "Striker Joe Vantress said: \"I just want to play.\"",
+			want: []want{{Speech, "I just want to play.", "Joe Vantress"}},
+		},
+		{
+			name: "title DJ is not part of the name",
+			text: "\"The crowd was wild,\" said DJ Lola Prest.",
+			want: []want{{Speech, "The crowd was wild,", "Lola Prest"}},
+		},
+		{
+			name: "capitalized opener glued to a given name",
+			text: "Defiant Mark Tulloch said: \"We did nothing wrong.\"",
+			want: []want{{Speech, "We did nothing wrong.", "Mark Tulloch"}},
+		},
+		{
+			name: "party words glued to a given name",
+			text: "Lib Dem Harold Voss said: \"The plan is unfunded.\"",
+			want: []want{{Speech, "The plan is unfunded.", "Harold Voss"}},
+		},
+		{
+			name: "the name starts at Sir inside a run",
+			text: "Boss Sir Ray Holloway said: \"We were second best.\"",
+			want: []want{{Speech, "We were second best.", "Ray Holloway"}},
+		},
+		{
+			name: "a demonym of a New place",
+			text: "New Yorker Sam Pell said: \"Rents are out of reach.\"",
+			want: []want{{Speech, "Rents are out of reach.", "Sam Pell"}},
+		},
+		{
+			name: "possessive owner before the name",
+			text: "\"Margins will recover,\" says Northbank's Simon Tarrant.",
+			want: []want{{Speech, "Margins will recover,", "Simon Tarrant"}},
+		},
+		{
+			name: "possessive owner, then the surname alone",
+			text: "Lakeside's Kelly Brannock won the race.\n\nBrannock said: \"I felt strong.\"",
+			want: []want{{Speech, "I felt strong.", "Kelly Brannock"}},
+		},
+		{
+			name: "surname that is an organisation word",
+			text: "Party chairman Tom Court opened the meeting.\n\n\"We are ready,\" said Mr Court.",
+			want: []want{{Speech, "We are ready,", "Tom Court"}},
+		},
+		{
+			name: "Mr before an address title is not a name",
+			text: "\"Order, order,\" said Mr Speaker.",
+			want: []want{{Speech, "Order, order,", "Mr Speaker"}},
+		},
+	}
+	x := mustNew(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := got(x.Extract(tt.text))
+			if !sameWants(g, tt.want) {
+				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
+			}
+		})
+	}
+}
