@@ -50,7 +50,9 @@ type Config struct {
 
 // Input configures which files are read from folders.
 type Input struct {
-	Extensions []string `mapstructure:"extensions"`
+	Extensions     []string `mapstructure:"extensions"`
+	Exclude        []string `mapstructure:"exclude"`
+	MaxRecordBytes int      `mapstructure:"max_record_bytes"`
 }
 
 // Report configures the report files.
@@ -148,6 +150,14 @@ func (c *Config) Validate() error {
 		if !strings.HasPrefix(ext, ".") {
 			bad(fmt.Sprintf("input.extensions[%d]", i), "%q must start with a dot, like \".txt\"", ext)
 		}
+	}
+	for i, pat := range c.Input.Exclude {
+		if _, err := filepath.Match(pat, ""); err != nil {
+			bad(fmt.Sprintf("input.exclude[%d]", i), "%q is not a valid pattern: %v", pat, err)
+		}
+	}
+	if c.Input.MaxRecordBytes < 0 {
+		bad("input.max_record_bytes", "%d is negative", c.Input.MaxRecordBytes)
 	}
 	for i, verb := range c.Quotes.CueVerbs {
 		if strings.TrimSpace(verb) == "" {

@@ -36,6 +36,8 @@ type runFlags struct {
 	delimiter string
 	decComma  bool
 	bom       bool
+	exclude   []string
+	stdinFmt  string
 }
 
 func newRunCmd(a *app) *cobra.Command {
@@ -74,6 +76,8 @@ Exit status: 0 done, 1 failed, 2 usage or configuration error, 3 done but some d
 	fl.StringVar(&f.delimiter, "delimiter", "", "CSV field separator: \",\", \";\" or \"tab\" (default report.delimiter)")
 	fl.BoolVar(&f.decComma, "decimal-comma", false, "write decimals as 0,25 for locales that expect it; needs --delimiter \";\" (default report.decimal_comma)")
 	fl.BoolVar(&f.bom, "bom", true, "start CSV files with a UTF-8 byte order mark for Excel (default report.bom)")
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "pass over files and folders matching these patterns inside folders (added to input.exclude), e.g. README*")
+	fl.StringVar(&f.stdinFmt, "stdin-format", "", "format of standard input (-): jsonl, csv, tsv, html or txt; default: guessed")
 	fl.BoolVar(&f.incr, "incremental", false, "skip documents processed before with the same content (see --state)")
 	fl.StringVar(&f.state, "state", "", "state file of processed documents for --incremental (default OUT/quotetone-state.tsv); implies --incremental")
 	fl.StringVar(&f.progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
@@ -135,11 +139,14 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 	c := man.Counts
 	if a.logFormat == "json" {
 		log.Info("run finished", "documents", c.Documents, "quotes", c.Quotes, "speech", c.Speech+c.Unattributed, "terms", c.Terms,
-			"unattributed", c.Unattributed, "speakers", c.Speakers, "failed", c.Failed, "skipped", c.Skipped,
+			"unattributed", c.Unattributed, "speakers", c.Speakers, "failed", c.Failed, "skipped", c.Skipped, "passed_over", c.PassedOver,
 			"seconds", time.Since(start).Seconds(), "out", opts.OutDir)
 	} else {
 		fmt.Fprintf(a.stderr, "quotetone: %d documents, %d quotes (%d speech, %d terms, %d without a speaker), %d speakers, %d failed, in %s; reports in %s\n",
 			c.Documents, c.Quotes, c.Speech+c.Unattributed, c.Terms, c.Unattributed, c.Speakers, c.Failed, time.Since(start).Round(time.Millisecond), opts.OutDir)
+		if c.PassedOver > 0 || c.Skipped > 0 {
+			fmt.Fprintf(a.stderr, "quotetone: passed over %d files in folders (other endings, hidden or excluded) and %d unchanged documents (--incremental)\n", c.PassedOver, c.Skipped)
+		}
 	}
 	if c.Failed > 0 {
 		strict := cfg.Run.Strict || f.strict
@@ -165,7 +172,13 @@ func (a *app) pipelineOptions(cmd *cobra.Command, cfg *config.Config, f *runFlag
 	}
 	opts.Extractor, opts.Scorer = ex, sc
 	opts.OutDir = f.out
-	opts.Corpus = corpus.Options{Extensions: cfg.Input.Extensions, Stdin: a.stdin}
+	opts.Corpus = corpus.Options{
+		Extensions:     cfg.Input.Extensions,
+		Exclude:        append(append([]string(nil), cfg.Input.Exclude...), f.exclude...),
+		MaxRecordBytes: cfg.Input.MaxRecordBytes,
+		Stdin:          a.stdin,
+		StdinFormat:    f.stdinFmt,
+	}
 	opts.Workers = cfg.Run.Workers
 	if cmd.Flags().Changed("workers") {
 		opts.Workers = f.workers

@@ -140,6 +140,15 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 
 	var walkErr error
 	var others, skipped int64
+	var passedOver atomic.Int64
+	userSkipped := opts.Corpus.Skipped
+	opts.Corpus.Skipped = func(path, reason string) {
+		passedOver.Add(1)
+		opts.Log.Debug("passed over", "path", path, "reason", reason)
+		if userSkipped != nil {
+			userSkipped(path, reason)
+		}
+	}
 	go func() {
 		defer close(jobs)
 		idx, seq := 0, 0
@@ -252,6 +261,7 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	counts.Failed += int64(len(readErrs))
 	counts.OtherShards = others
 	counts.Skipped = skipped
+	counts.PassedOver = passedOver.Load()
 	counts.Speech = agg.Speech
 	counts.Terms = agg.Terms
 	counts.Unattributed = agg.Unattributed

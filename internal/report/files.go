@@ -190,7 +190,8 @@ type ManifestFormat struct {
 type Counts struct {
 	Documents     int64 `json:"documents"`
 	Failed        int64 `json:"failed"`
-	Skipped       int64 `json:"skipped,omitempty"` // unchanged documents skipped by --incremental
+	Skipped       int64 `json:"skipped,omitempty"`     // unchanged documents skipped by --incremental
+	PassedOver    int64 `json:"passed_over,omitempty"` // files in folders passed over on purpose (other endings, hidden, excluded)
 	OtherShards   int64 `json:"other_shards,omitempty"`
 	Quotes        int64 `json:"quotes"`
 	Speech        int64 `json:"speech"`
