@@ -73,26 +73,29 @@ func TestTune(t *testing.T) {
 				for _, w0 := range []float64{0.5, 1} {
 					for _, lo := range []float64{0, -0.05} {
 						for _, hi := range []float64{0, 0.1} {
-							v := base
-							v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.NeutralLow, v.NeutralHigh = ln, w1, w0, lo, hi
-							r := res{v: v, m: map[string]Metrics{}, worst: math.Inf(1)}
-							for _, set := range evalSets {
-								val, gold := make([]float64, len(fs[set])), make([]float64, len(fs[set]))
-								for i, f := range fs[set] {
-									sum := f.pos*v.PositiveScale + f.neg
-									if sum != 0 {
-										sum += sign(sum) * f.punct
+							for _, dw := range []float64{1, 2, 3} {
+								v := base
+								v.NBDomainWeight = dw
+								v.LengthNorm, v.NBWeight, v.NBWeightNoHits, v.NeutralLow, v.NeutralHigh = ln, w1, w0, lo, hi
+								r := res{v: v, m: map[string]Metrics{}, worst: math.Inf(1)}
+								for _, set := range evalSets {
+									val, gold := make([]float64, len(fs[set])), make([]float64, len(fs[set]))
+									for i, f := range fs[set] {
+										sum := f.pos*v.PositiveScale + f.neg
+										if sum != 0 {
+											sum += sign(sum) * f.punct
+										}
+										val[i], gold[i] = v.combine(sum, f.hits, f.words, f.nb, f.inDomain), f.gold
 									}
-									val[i], gold[i] = v.combine(sum, f.hits, f.words, f.nb, f.inDomain), f.gold
+									m := Evaluate(val, gold, 4)
+									r.m[set] = m
+									r.worst = math.Min(r.worst, m.R-targets[set])
+									if set == "nytEditorialSnippets" {
+										r.worst = math.Min(r.worst, m.MacroF1-0.58)
+									}
 								}
-								m := Evaluate(val, gold, 4)
-								r.m[set] = m
-								r.worst = math.Min(r.worst, m.R-targets[set])
-								if set == "nytEditorialSnippets" {
-									r.worst = math.Min(r.worst, m.MacroF1-0.58)
-								}
+								all = append(all, r)
 							}
-							all = append(all, r)
 						}
 					}
 				}
@@ -101,7 +104,7 @@ func TestTune(t *testing.T) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].worst > all[j].worst })
 	for _, r := range all[:12] {
-		line := fmt.Sprintf("lex=%.1f/%.1f len=%.0f w1=%.1f w0=%.1f lo=%.2f hi=%.2f worst=%+.3f", r.v.NBLexMin, r.v.NBLexGain, r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.NeutralLow, r.v.NeutralHigh, r.worst)
+		line := fmt.Sprintf("lex=%.1f/%.1f len=%.0f w1=%.1f w0=%.1f dom=%.0f lo=%.2f hi=%.2f worst=%+.3f", r.v.NBLexMin, r.v.NBLexGain, r.v.LengthNorm, r.v.NBWeight, r.v.NBWeightNoHits, r.v.NBDomainWeight, r.v.NeutralLow, r.v.NeutralHigh, r.worst)
 		for _, set := range evalSets {
 			line += fmt.Sprintf("  %s r=%.3f F1=%.3f", set[:5], r.m[set].R, r.m[set].MacroF1)
 		}
