@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -246,23 +245,6 @@ func BenchmarkToneSentencesDims(b *testing.B) {
 // BenchmarkToneLongText scores one 20 KB text, where per-token costs dominate.
 func BenchmarkToneLongText(b *testing.B) {
 	benchTone(b, tone.Options{Dimensions: benchDimensions()}, []string{strings.ReplaceAll(benchSentences(rand.New(rand.NewPCG(11, 12)), 250), "\n", " ")})
-}
-
-// TestAppendFixed checks that the fast number formatting of Score writes the bytes that
-// report.Format.Fixed writes.
-func TestAppendFixed(t *testing.T) {
-	values := []report.Fixed{0, 1, -1, 9, 10, 99, 999, 1000, 9999, 10000, -10000, 12345, -12345, 10001, -9999, 5, -5, 1 << 40, -(1 << 40), math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
-	for _, x := range []float64{-1, -0.99995, -0.5, -0.00004, -0.00005, 0, 0.00004, 0.00005, 0.25, 0.33333, 1} {
-		values = append(values, report.ToFixed(x))
-	}
-	for _, x := range values {
-		for _, comma := range []bool{false, true} {
-			want := report.Format{DecimalComma: comma}.Fixed(x)
-			if got := string(appendFixed([]byte("x"), x, comma))[1:]; got != want {
-				t.Errorf("appendFixed(%d, %v) = %q, want %q", int64(x), comma, got, want)
-			}
-		}
-	}
 }
 
 // cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op, which a loaded,

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -127,12 +126,12 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		}
 		for i, it := range b.items {
 			s := b.scores[i]
-			num = appendFixed(num[:0], report.ToFixed(s.Valence), opts.Format.DecimalComma)
+			num = opts.Format.AppendFixed(num[:0], report.ToFixed(s.Valence))
 			ends = append(ends[:0], len(num))
-			num = appendFixed(num, report.ToFixed(s.NBPositive), opts.Format.DecimalComma)
+			num = opts.Format.AppendFixed(num, report.ToFixed(s.NBPositive))
 			ends = append(ends, len(num))
 			for _, d := range s.Dims {
-				num = appendFixed(num, report.ToFixed(d.Score), opts.Format.DecimalComma)
+				num = opts.Format.AppendFixed(num, report.ToFixed(d.Score))
 				ends = append(ends, len(num))
 			}
 			cells := string(num)
@@ -160,26 +159,6 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		return err
 	}
 	return cw.Error()
-}
-
-// appendFixed appends x as report.Format.Fixed writes it (four decimals, a point or a decimal
-// comma), without fmt: score writes three or more numbers per input line.
-func appendFixed(dst []byte, x report.Fixed, comma bool) []byte {
-	if x == math.MinInt64 {
-		return append(dst, report.Format{DecimalComma: comma}.Fixed(x)...)
-	}
-	if x < 0 {
-		dst = append(dst, '-')
-		x = -x
-	}
-	const scale = 10000 // report.Fixed units per 1.0
-	dst = strconv.AppendInt(dst, int64(x)/scale, 10)
-	sep := byte('.')
-	if comma {
-		sep = ','
-	}
-	f := int64(x) % scale
-	return append(dst, sep, byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10))
 }
 
 // itemReader picks the input format from the name's ending, or sniffs the first line.

@@ -5,6 +5,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"syscall"
@@ -132,4 +133,38 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestAppendFixed checks the fast number formatting against the fmt formula it replaced.
+func TestAppendFixed(t *testing.T) {
+	legacy := func(x Fixed, comma bool) string {
+		sign := ""
+		if x < 0 {
+			sign, x = "-", -x
+		}
+		s := fmt.Sprintf("%s%d.%04d", sign, int64(x)/scale, int64(x)%scale)
+		if comma {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
+	values := []Fixed{0, 1, -1, 9, 10, 99, 999, 1000, 9999, 10000, -10000, 12345, -12345, 10001, -9999, 5, -5, 1 << 40, -(1 << 40), math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for _, x := range []float64{-1, -0.99995, -0.5, -0.00004, -0.00005, 0, 0.00004, 0.00005, 0.25, 0.33333, 1} {
+		values = append(values, ToFixed(x))
+	}
+	for _, x := range values {
+		for _, comma := range []bool{false, true} {
+			f := Format{DecimalComma: comma}
+			want := legacy(x, comma)
+			if got := string(f.AppendFixed([]byte("x"), x))[1:]; got != want {
+				t.Errorf("AppendFixed(%d, comma %v) = %q, want %q", int64(x), comma, got, want)
+			}
+			if got := f.Fixed(x); got != want {
+				t.Errorf("Fixed(%d, comma %v) = %q, want %q", int64(x), comma, got, want)
+			}
+		}
+		if got, want := x.String(), legacy(x, false); got != want {
+			t.Errorf("Fixed(%d).String() = %q, want %q", int64(x), got, want)
+		}
+	}
 }

@@ -5,7 +5,9 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -136,6 +138,29 @@ func isDecimal(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// AppendFixed appends x as Fixed formats it: exactly four decimals, with a decimal comma when f
+// says so. It is the allocation-free form for hot paths (every score and quote row).
+func (f Format) AppendFixed(dst []byte, x Fixed) []byte {
+	if x == math.MinInt64 { // -x overflows: keep the historical spelling
+		s := fmt.Sprintf("-%d.%04d", int64(x)/scale, int64(x)%scale)
+		if f.DecimalComma {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return append(dst, s...)
+	}
+	if x < 0 {
+		dst = append(dst, '-')
+		x = -x
+	}
+	dst = strconv.AppendInt(dst, int64(x)/scale, 10)
+	sep := byte('.')
+	if f.DecimalComma {
+		sep = ','
+	}
+	d := int64(x) % scale
+	return append(dst, sep, byte('0'+d/1000), byte('0'+d/100%10), byte('0'+d/10%10), byte('0'+d%10))
 }
 
 // Float formats x with four decimals, the precision every report uses.

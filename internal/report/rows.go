@@ -28,20 +28,14 @@ func (x Fixed) Float() float64 { return float64(x) / scale }
 
 // String formats x with exactly four decimals, exactly.
 func (x Fixed) String() string {
-	sign := ""
-	if x < 0 {
-		sign, x = "-", -x
-	}
-	return fmt.Sprintf("%s%d.%04d", sign, int64(x)/scale, int64(x)%scale)
+	var b [24]byte
+	return string(Format{}.AppendFixed(b[:0], x))
 }
 
 // Fixed formats x for a report cell.
 func (f Format) Fixed(x Fixed) string {
-	s := x.String()
-	if f.DecimalComma {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	var b [24]byte
+	return string(f.AppendFixed(b[:0], x))
 }
 
 // ParseFixed reads a number written by Format.Fixed.
