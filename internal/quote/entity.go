@@ -69,12 +69,52 @@ func (d *doc) buildEntities() {
 					d.groups = append(d.groups, group{tok: run.ni, text: a.canonical + " and " + b.canonical})
 				}
 			}
+			if d.afterArticle(run.i) && len(run.words) > 1 && d.verbAt(run.j) {
+				// "the 2006 World Cup is", "the British and Irish Lions will"; not "the Full Name campaign"
+				d.ents[id].things++
+			}
 			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
 			firstInSentence = false
 			lastMentionTok = run.j
 		}
 		i = run.j - 1
 	}
+	for _, e := range d.ents {
+		if e.things > 0 && !e.titled && !givenName(e.tokens[0]) {
+			e.person = false // a name that takes "the" is a team, an event or a thing
+		}
+	}
+}
+
+// verbAt: token j is a verb that a subject takes: an auxiliary, a cue or a past tense.
+func (d *doc) verbAt(j int) bool {
+	if j >= len(d.toks) || !isWord(d.toks[j]) || d.toks[j].cap {
+		return false
+	}
+	lw := d.toks[j].lower
+	return auxiliaries[lw] || strings.HasSuffix(lw, "ed") || d.x.cues.isCue(d.toks, j)
+}
+
+var auxiliaries = toSet(`is are was were has have had will would can could may might must shall should
+appears appear seems seem looks look remains remain`)
+
+// afterArticle: the name run at token i follows "the", "a" or "an", maybe after numbers and
+// other capitalized words joined by "and" ("the 2006 World Cup", "the British and Irish Lions").
+func (d *doc) afterArticle(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 6; k-- {
+		t := d.toks[k]
+		if !isWord(t) || t.quote >= 0 {
+			return false
+		}
+		switch {
+		case t.lower == "the" || t.lower == "a" || t.lower == "an":
+			return true
+		case t.cap || isNumber(t.text) || t.lower == "and" || t.lower == "&":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // appositiveSubject: "The director of operations, Full Name, says" / "But the aide, Full Name,".
@@ -236,6 +276,11 @@ func (d *doc) register(run nameRun) int {
 		d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
 	}
 	e := d.ents[id]
+	for _, t := range run.titles {
+		if titles[t] != "" || maleHonorifics[t] || femaleHonorifics[t] || honorifics[t] {
+			e.titled = true
+		}
+	}
 	if person {
 		e.person = true
 	}

@@ -123,6 +123,8 @@ type entity struct {
 	tokens    []string // canonical tokens, lower case
 	person    bool     // seen with an honorific, a role, or as a speaker
 	org       bool
+	titled    bool           // seen with a title or honorific ("Mr", "coach")
+	things    int            // mentions after an article ("the World Cup"): not a person's name
 	male, fem int            // evidence for gender
 	roles     map[string]int // role words seen with the entity ("president", "aide", "russia")
 }

@@ -91,6 +91,36 @@ func TestBritishNames(t *testing.T) {
 			text: "\"Order, order,\" said Mr Speaker.",
 			want: []want{{Speech, "Order, order,", "Mr Speaker"}},
 		},
+		{
+			name: "a name that takes the is not he",
+			text: "Kit Orme will lead the side. The 2008 Harbour Cup was his last final.\n\n\"We are ready,\" he said.",
+			want: []want{{Speech, "We are ready,", "Kit Orme"}},
+		},
+		{
+			name: "a spokesman of a named organisation speaks for it",
+			text: "\"The trains will run,\" a Westline Rail spokesman said.",
+			want: []want{{Speech, "The trains will run,", "Westline Rail"}},
+		},
+		{
+			name: "a spokesman for a named organisation speaks for it",
+			text: "\"No decision has been made,\" said a spokeswoman for the Harbour Trust.",
+			want: []want{{Speech, "No decision has been made,", "Harbour Trust"}},
+		},
+		{
+			name: "a spokesman for the ministry named earlier",
+			text: "The Westland Ports Ministry wrote to the unions.\n\n\"Talks will resume,\" said a spokesman for the ministry.",
+			want: []want{{Speech, "Talks will resume,", "Westland Ports Ministry"}},
+		},
+		{
+			name: "a bare spokesman stays as written",
+			text: "\"We do not comment on rumours,\" a spokesman said.",
+			want: []want{{Speech, "We do not comment on rumours,", "a spokesman"}},
+		},
+		{
+			name: "a person's spokesman is not the person",
+			text: "Premier Jana Kell left early.\n\n\"She has a cold,\" Ms Kell's spokesman said.",
+			want: []want{{Speech, "She has a cold,", "Ms Kell's spokesman"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
