@@ -293,9 +293,11 @@ func (d *doc) register(run nameRun) int {
 	for _, t := range run.titles {
 		if maleHonorifics[t] {
 			e.male += 5
+			e.titleMale++
 		}
 		if femaleHonorifics[t] {
 			e.fem += 5
+			e.titleFem++
 		}
 	}
 	for _, r := range roles {

@@ -19,7 +19,7 @@ tommy tony travis trevor troy tyler vernon victor vincent walter wayne will will
 zachary bernard marcus hugo felix ivan mohammad abdul khalid hassan jean francois luc denis guy
 jacques andres pablo diego miguel rafael fernando luis jorge hans klaus dieter jens lars sven
 alistair alasdair angus iain hamish gareth rhodri nigel clive dominic tristan rupert giles theo
-rory callum ewan simon julian damian christian sebastian fabian fraser declan conor seamus aidan kieran ahmad mustafa rahul raj sanjay vijay`)
+rory callum ewan simon robin kim julian damian christian sebastian fabian fraser declan conor seamus aidan kieran ahmad mustafa rahul raj sanjay vijay`)
 
 var femaleNames = toSet(`abby abigail alexandra alice alicia allison amanda amber amy andrea angela ann anna anne annie
 april ashley barbara becky beth betty beverly brenda brittany caroline carly carol catherine

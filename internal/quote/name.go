@@ -73,8 +73,8 @@ func isTitle(lw string) bool {
 	return len(lw) > 4 && strings.HasSuffix(lw, "s") && titles[lw[:len(lw)-1]] != ""
 }
 
-var maleHonorifics = map[string]bool{"mr.": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
-var femaleHonorifics = map[string]bool{"mrs.": true, "ms.": true, "miss": true, "mrs": true, "ms": true, "dame": true, "lady": true, "queen": true, "princess": true, "sister": true, "mme": true, "mlle": true, "congresswoman": true, "assemblywoman": true, "chairwoman": true, "spokeswoman": true}
+var maleHonorifics = map[string]bool{"mr.": true, "baron": true, "earl": true, "duke": true, "viscount": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
+var femaleHonorifics = map[string]bool{"mrs.": true, "baroness": true, "duchess": true, "ms.": true, "miss": true, "mrs": true, "ms": true, "dame": true, "lady": true, "queen": true, "princess": true, "sister": true, "mme": true, "mlle": true, "congresswoman": true, "assemblywoman": true, "chairwoman": true, "spokeswoman": true}
 
 // notNames are capitalized words that start sentences or name days and months, not people.
 var notNames = toSet(`the a an but and or so yet if when while after before as at in on of for to from by with
@@ -126,7 +126,26 @@ type entity struct {
 	titled    bool           // seen with a title or honorific ("Mr", "coach")
 	things    int            // mentions after an article ("the World Cup"): not a person's name
 	male, fem int            // evidence for gender
+	titleMale int            // mentions with a male title of address ("Mr", "Sir")
+	titleFem  int            // mentions with a female title of address ("Mrs", "Baroness")
 	roles     map[string]int // role words seen with the entity ("president", "aide", "russia")
+}
+
+// nameGender is the gender that the entity's given name or titles of address show, or 0:
+// firmer evidence than pronouns nearby.
+func (e *entity) nameGender() byte {
+	if len(e.tokens) > 1 {
+		if g := nameGender(e.tokens[0]); g != 0 {
+			return g
+		}
+	}
+	switch {
+	case e.titleMale > 0 && e.titleFem == 0:
+		return 'm'
+	case e.titleFem > 0 && e.titleMale == 0:
+		return 'f'
+	}
+	return 0
 }
 
 func (e *entity) gender() byte {

@@ -121,6 +121,26 @@ func TestBritishNames(t *testing.T) {
 			text: "Premier Jana Kell left early.\n\n\"She has a cold,\" Ms Kell's spokesman said.",
 			want: []want{{Speech, "She has a cold,", "Ms Kell's spokesman"}},
 		},
+		{
+			name: "Mrs with the surname of a man named earlier is another person",
+			text: "Party leader Michael Varley opened the campaign.\n\nMrs Varley said: \"I will be out every day.\"",
+			want: []want{{Speech, "I will be out every day.", "Varley"}},
+		},
+		{
+			name: "Baroness gives a woman, not the man of the same surname",
+			text: "Party leader Hugh Tennant spoke first. Labour peer Baroness Tennant, who chairs the inquiry, disagreed.\n\n\"Trust is falling,\" she said.",
+			want: []want{{Speech, "Trust is falling,", "Tennant"}},
+		},
+		{
+			name: "a trailing meanwhile is not part of the speaker",
+			text: "Foreign Secretary Ann Pryde met the envoy.\n\nThe foreign secretary meanwhile said: \"We want calm.\"",
+			want: []want{{Speech, "We want calm.", "Ann Pryde"}},
+		},
+		{
+			name: "an age description resolves to the person introduced with that age",
+			text: "The 36-year-old Luc Ferrand signed a new deal.\n\n\"I feel young,\" said the 36-year-old.",
+			want: []want{{Speech, "I feel young,", "Luc Ferrand"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -318,7 +318,8 @@ func (d *doc) resolveRole(m speakerMention) int {
 	if orgWords[head] || orgNouns[head] {
 		return d.resolveOrg(m.i, head)
 	}
-	if !personRole(head) {
+	// "the American", "the 30-year-old": introduced as "American Full Name", "30-year-old Full Name"
+	if !personRole(head) && !orgAdjective(head) && !isAge(head) {
 		return -1
 	}
 	best, bestScore := -1, 0
@@ -345,6 +346,12 @@ func (d *doc) resolveRole(m speakerMention) int {
 		return id
 	}
 	return best
+}
+
+// isAge: "30-year-old".
+func isAge(w string) bool {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	return ok && isNumber(n)
 }
 
 // resolveGroup finds "Full Name and Full Name" as the subject of a sentence shortly before
@@ -433,6 +440,19 @@ func (d *doc) lookupName(words []string, pos int) int {
 	if len(cands) == 0 {
 		return -1
 	}
+	if g := d.honorificGender(pos); g != 0 && len(words) == 1 {
+		// "Mrs Howard" after "Michael Howard": another person of the same surname
+		var fit []int
+		for _, c := range cands {
+			if eg := d.ents[c].nameGender(); eg == 0 || eg == g {
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) == 0 {
+			return -1
+		}
+		cands = fit
+	}
 	if len(cands) == 1 {
 		return cands[0]
 	}
@@ -453,4 +473,19 @@ func (d *doc) lookupName(words []string, pos int) int {
 		return id
 	}
 	return cands[0]
+}
+
+// honorificGender gives the gender of the honorific right before token pos ("Mrs" in
+// "Mrs Howard"), or 0.
+func (d *doc) honorificGender(pos int) byte {
+	if pos == 0 || !isWord(d.toks[pos-1]) {
+		return 0
+	}
+	switch lw := d.toks[pos-1].lower; {
+	case maleHonorifics[lw]:
+		return 'm'
+	case femaleHonorifics[lw]:
+		return 'f'
+	}
+	return 0
 }

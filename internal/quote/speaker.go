@@ -11,7 +11,8 @@ func isAdverb(lw string) bool {
 		"previously", "recently", "again", "further", "earlier", "still", "further.", "simply", "flatly",
 		"repeatedly", "often", "never", "always", "even", "did", "does", "do", "ve", "d", "could", "might", "may",
 		"only", "first", "finally", "quickly", "immediately", "subsequently", "already", "yesterday", "today",
-		"tonight", "here", "there", "can", "reportedly", "both", "each", "together", "jointly":
+		"tonight", "here", "there", "can", "reportedly", "both", "each", "together", "jointly",
+		"meanwhile", "however", "though", "too", "instead", "nevertheless":
 		return true
 	}
 	return strings.HasSuffix(lw, "ly") && len(lw) > 4
