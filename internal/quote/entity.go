@@ -49,7 +49,7 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			subj := run.i == sentTok || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
+			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
 				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
 				(d.afterOpeningPhrase(sentTok, run.i) && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
@@ -70,8 +70,12 @@ func (d *doc) buildEntities() {
 				}
 			}
 			if d.afterArticle(run.i) && len(run.words) > 1 && d.verbAt(run.j) {
-				// "the 2006 World Cup is", "the British and Irish Lions will"; not "the Full Name campaign"
+				// "the 2006 World Cup is", "the British and Irish Lions will"; not "the Full
+				// Name campaign"
 				d.ents[id].things++
+			}
+			if d.modifiesRole(run.j) {
+				d.ents[id].modifier++ // "Lions coach Full Name", "Full aide Full Name"
 			}
 			d.mentions = append(d.mentions, mention{tok: run.ni, ent: id, subj: subj})
 			firstInSentence = false
@@ -80,11 +84,74 @@ func (d *doc) buildEntities() {
 		i = run.j - 1
 	}
 	for _, e := range d.ents {
-		if e.things > 0 && !e.titled && !givenName(e.tokens[0]) {
-			e.person = false // a name that takes "the" is a team, an event or a thing
+		if (e.things > 0 || e.modifier > 0 && e.male+e.fem == 0) && !e.titled && !(len(e.tokens) > 1 && givenName(e.tokens[0])) {
+			// a name that takes "the" or qualifies a role, and that no pronoun refers to, is a
+			// team, an event or a thing
+			e.person = false
 		}
 	}
 }
+
+// afterRoleAtStart: the sentence opens with capitalized words and a role, then the name at
+// token i ("Lions coach Full Name says", "Club director of rugby Full Name has").
+func (d *doc) afterRoleAtStart(sentTok, i int) bool {
+	if i-sentTok < 2 || i-sentTok > 9 {
+		return false
+	}
+	for r := sentTok + 1; r < i; r++ {
+		if t := d.toks[r]; !isWord(t) || !t.cap || t.quote >= 0 {
+			for k := sentTok; k < r; k++ {
+				if t := d.toks[k]; !isWord(t) || !t.cap || t.quote >= 0 {
+					return false
+				}
+			}
+			return d.roleEnd(r) == i
+		}
+	}
+	return false
+}
+
+// modifiesRole: the name run that ends before token j qualifies a role that a name follows
+// ("Lions coach Full Name", "The Aviator star Full Name", "Labour peer Baroness Full").
+func (d *doc) modifiesRole(j int) bool {
+	e := d.roleEnd(j)
+	return e > 0 && e < len(d.toks) && isWord(d.toks[e]) && d.toks[e].cap && d.toks[e].quote < 0
+}
+
+// roleEnd reads a role from token j: one or two lower-case words ending in a role noun
+// ("coach", "chief executive"), maybe with "of" and one or two words ("director of rugby").
+// It returns the token after the role, or -1.
+func (d *doc) roleEnd(j int) int {
+	k, last := j, -1
+	for k < len(d.toks) && k-j < 2 {
+		t := d.toks[k]
+		if !isWord(t) || t.cap || t.quote >= 0 || roleVerbs[t.lower] {
+			break
+		}
+		k++
+		if personRole(t.lower) || titles[t.lower] != "" {
+			last = k
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	if last+1 < len(d.toks) && d.toks[last].lower == "of" {
+		for n := last + 1; n < len(d.toks) && n-last <= 2; n++ {
+			t := d.toks[n]
+			if !isWord(t) || t.quote >= 0 {
+				break
+			}
+			if t.cap {
+				return n
+			}
+		}
+	}
+	return last
+}
+
+// roleVerbs are role nouns that are also verbs ("Sale host Bath").
+var roleVerbs = toSet(`host hosts chair chairs head heads lead leads judge judges star stars face faces`)
 
 // verbAt: token j is a verb that a subject takes: an auxiliary, a cue or a past tense.
 func (d *doc) verbAt(j int) bool {

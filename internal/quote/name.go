@@ -125,6 +125,7 @@ type entity struct {
 	org       bool
 	titled    bool           // seen with a title or honorific ("Mr", "coach")
 	things    int            // mentions after an article ("the World Cup"): not a person's name
+	modifier  int            // mentions that qualify a role before a name ("Lions coach Full Name")
 	male, fem int            // evidence for gender
 	titleMale int            // mentions with a male title of address ("Mr", "Sir")
 	titleFem  int            // mentions with a female title of address ("Mrs", "Baroness")

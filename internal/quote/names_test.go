@@ -141,6 +141,21 @@ func TestBritishNames(t *testing.T) {
 			text: "The 36-year-old Luc Ferrand signed a new deal.\n\n\"I feel young,\" said the 36-year-old.",
 			want: []want{{Speech, "I feel young,", "Luc Ferrand"}},
 		},
+		{
+			name: "team words before a role and a name are not the speaker",
+			text: "Harbour Gulls coach Dale Brenner picked his squad on Monday.\n\n\"We have depth,\" he said.",
+			want: []want{{Speech, "We have depth,", "Dale Brenner"}},
+		},
+		{
+			name: "a role with of between the organisation and the name",
+			text: "Harbour Gulls director of rugby Yves Marchand praised the pack.\n\n\"They were superb,\" he said.",
+			want: []want{{Speech, "They were superb,", "Yves Marchand"}},
+		},
+		{
+			name: "a role noun that is also a verb does not qualify the name",
+			text: "Harbour Gulls coach Dale Brenner spoke on Friday. Westport host Harbour Gulls on Saturday.\n\n\"It will be tough,\" he said.",
+			want: []want{{Speech, "It will be tough,", "Dale Brenner"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
