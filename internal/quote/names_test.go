@@ -156,6 +156,16 @@ func TestBritishNames(t *testing.T) {
 			text: "Harbour Gulls coach Dale Brenner spoke on Friday. Westport host Harbour Gulls on Saturday.\n\n\"It will be tough,\" he said.",
 			want: []want{{Speech, "It will be tough,", "Dale Brenner"}},
 		},
+		{
+			name: "the spokesman after a spokesman of a named organisation",
+			text: "A Westline Rail spokesman said on Monday that the line would reopen. \"The repairs are done,\" the spokesman said.",
+			want: []want{{Speech, "The repairs are done,", "Westline Rail"}},
+		},
+		{
+			name: "the spokesman after a spokesman for a named organisation",
+			text: "A spokeswoman for the Home Office said the plan was sound. \"We are confident,\" the spokeswoman said.",
+			want: []want{{Speech, "We are confident,", "Home Office"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

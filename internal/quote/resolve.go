@@ -191,6 +191,30 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 	return "", -1
 }
 
+// earlierGeneric resolves "the spokesman" to the organisation of the last "a Westline
+// spokesman" or "a spokesman for Westline" before it, within 1,500 characters.
+func (d *doc) earlierGeneric(m speakerMention) (string, int, bool) {
+	head := d.toks[m.j-1].lower
+	limit := d.toks[m.i].s - 1500
+	for k := m.i - 1; k > 0 && d.toks[k].s >= limit; k-- {
+		t := d.toks[k]
+		if t.lower != head || t.quote >= 0 {
+			continue
+		}
+		i := k - 1
+		for i > 0 && isWord(d.toks[i]) && d.toks[i].cap && !determiners[d.toks[i].lower] && d.toks[i].quote < 0 && k-i < 5 {
+			i--
+		}
+		if l := d.toks[i].lower; l != "a" && l != "an" {
+			continue
+		}
+		if name, id, ok := d.resolveGeneric(speakerMention{i: i, j: k + 1, kind: mRole}); ok {
+			return name, id, true
+		}
+	}
+	return "", -1, false
+}
+
 // generics are nouns for people who speak for an organisation without being named.
 var generics = toSet(`spokesman spokeswoman spokesperson spokesmen spokeswomen official officials source sources
 representative insider`)
@@ -226,8 +250,12 @@ func (d *doc) resolveGeneric(m speakerMention) (string, int, bool) {
 			k++
 		}
 		if t := d.toks[k]; isWord(t) && t.cap && t.quote < 0 {
-			if run, ok := readNameRun(d.toks, k); ok {
-				owner = run.words
+			for ; k < len(d.toks) && isWord(d.toks[k]) && d.toks[k].cap && d.toks[k].quote < 0 && len(owner) < 6; k++ {
+				w, ok := possessive(d.toks[k].text)
+				owner = append(owner, w)
+				if ok {
+					break
+				}
 			}
 		} else if isWord(t) && (orgWords[t.lower] || orgNouns[t.lower]) {
 			if id := d.resolveOrg(m.i, t.lower); id >= 0 {
@@ -236,6 +264,9 @@ func (d *doc) resolveGeneric(m speakerMention) (string, int, bool) {
 		}
 	}
 	if len(owner) == 0 {
+		if d.toks[m.i].lower == "the" && m.j-m.i == 2 {
+			return d.earlierGeneric(m)
+		}
 		return "", -1, false
 	}
 	if id := d.lookupName(owner, m.i); id >= 0 {
