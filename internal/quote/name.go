@@ -102,7 +102,7 @@ church museum library journal magazine daily tribune herald globe mail star gaze
 tv radio channel cbc bbc cnn fox nbc abc cbs msnbc ctv global reuters institute labs hydro energy
 power oil gas motors group holdings partners capital airways transit commission chamber caucus
 affairs electronics tours consultants international systems technologies solutions media pipeline
-cabinet embassy consulate agency tribunal clinic`)
+cabinet embassy consulate agency tribunal clinic industry`)
 
 var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f'}
 
@@ -251,8 +251,8 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			k += 2 // "New Yorker Full Name": a demonym of a "New" place
 			continue
 		}
-		if notNames[lw] || orgAdjective(lw) {
-			k++
+		if notNames[lw] || orgAdjective(lw) && !hasOrgWord(toks, k+1, j) {
+			k++ // "Russian President", but not "British Phonographic Industry"
 			continue
 		}
 		// "Defiant Full Name said", "Lib Dem Full Name": one or two capitalized words glued
@@ -337,6 +337,16 @@ func ownedName(toks []token, j int) bool {
 		n++
 	}
 	return n-j >= 2 && n-j <= 3
+}
+
+// hasOrgWord: a word of tokens [k, j) marks an organisation.
+func hasOrgWord(toks []token, k, j int) bool {
+	for ; k < j; k++ {
+		if orgWords[toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // givenNameAt returns the index of a listed given name that follows one or two other

@@ -166,6 +166,16 @@ func TestBritishNames(t *testing.T) {
 			text: "A spokeswoman for the Home Office said the plan was sound. \"We are confident,\" the spokeswoman said.",
 			want: []want{{Speech, "We are confident,", "Home Office"}},
 		},
+		{
+			name: "a nationality word in an organisation's name stays",
+			text: "\"Sales are up,\" said the British Widget Industry.",
+			want: []want{{Speech, "Sales are up,", "British Widget Industry"}},
+		},
+		{
+			name: "a cue word after the is a noun",
+			text: "\"The port needs dredging,\" said the report.",
+			want: []want{{Speech, "The port needs dredging,", "the report"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -115,8 +115,8 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	// role NP: words until punctuation or a stop word
 	j := i
 	for j < hi && isWord(d.toks[j]) && (j == i || !npStop[d.toks[j].lower]) {
-		if j > i && d.x.cues.isCue(d.toks, j) && !d.toks[j].cap {
-			break
+		if j > i && d.x.cues.isCue(d.toks, j) && !d.toks[j].cap && !(j == i+1 && determiners[d.toks[i].lower]) {
+			break // "said the report": after a determiner, a cue word is a noun
 		}
 		j++
 	}
