@@ -98,6 +98,7 @@ type qinfo struct {
 	mention, cue      string
 	local             bool // attributed by a cue next to it
 	listed            bool // introduced by a colon, possibly the first of a list of quotes
+	unnamed           bool // a description that names no one ("the American"): its quotes get no guess
 	dropped           bool
 }
 
@@ -283,6 +284,7 @@ func (d *doc) local(k int) {
 				q.mention = m.text
 				q.speaker, q.ent = d.resolve(m)
 				q.local = q.speaker != ""
+				q.unnamed = q.speaker == "" && m.kind == mRole
 				if q.ent >= 0 {
 					d.spk = append(d.spk, mention{tok: m.i, ent: q.ent, subj: true})
 				}
@@ -437,6 +439,7 @@ func (d *doc) local(k int) {
 	q.mention = m.text
 	q.speaker, q.ent = d.resolve(m)
 	q.local = q.speaker != ""
+	q.unnamed = q.speaker == "" && m.kind == mRole
 	if q.ent >= 0 {
 		d.spk = append(d.spk, mention{tok: m.i, ent: q.ent, subj: true})
 	}

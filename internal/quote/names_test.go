@@ -176,6 +176,21 @@ func TestBritishNames(t *testing.T) {
 			text: "\"The port needs dredging,\" said the report.",
 			want: []want{{Speech, "The port needs dredging,", "the report"}},
 		},
+		{
+			name: "a nationality resolves to the person introduced with it",
+			text: "American Jo Pellham won in three sets.\n\n\"I served well,\" said the American.",
+			want: []want{{Speech, "I served well,", "Jo Pellham"}},
+		},
+		{
+			name: "a nationality no one was introduced with is not a speaker, nor is a guess",
+			text: "Tom Ardley lost in the final to a qualifier.\n\n\"I served well,\" said the American.\n\n\"Next year I will be back.\"",
+			want: []want{{Speech, "I served well,", ""}, {Speech, "Next year I will be back.", ""}},
+		},
+		{
+			name: "an organisation after the",
+			text: "\"Rents must fall,\" said the Harbour Tenants Council.",
+			want: []want{{Speech, "Rents must fall,", "Harbour Tenants Council"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

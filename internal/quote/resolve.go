@@ -21,6 +21,11 @@ func (d *doc) fallback() {
 		if q.speaker == "" && q.mention == "" {
 			sp := d.spans[k]
 			near := prevSpeech >= 0 && d.spans[prevSpeech].para >= sp.para-1 && d.q[prevSpeech].speaker != ""
+			if prevSpeech >= 0 && d.spans[prevSpeech].para >= sp.para-1 && d.q[prevSpeech].speaker == "" && d.q[prevSpeech].unnamed {
+				d.q[k].unnamed = true
+				prevSpeech = k
+				continue // the quotes of "the American" whom no one introduced: no guess
+			}
 			switch {
 			case sp.continuation && prevSpeech >= 0:
 				d.inherit(k, prevSpeech)
@@ -186,9 +191,37 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if name, id, ok := d.resolveGeneric(m); ok {
 			return name, id
 		}
+		if name, id, ok := d.theName(m); ok {
+			return name, id
+		}
 		return d.alias(strings.TrimSpace(m.text)), -1
 	}
 	return "", -1
+}
+
+// theName reads "the Harbour Trust" as the organisation's name without its article. A
+// nationality ("the American") that resolveRole could not tie to a person gives no speaker.
+func (d *doc) theName(m speakerMention) (string, int, bool) {
+	if m.j-m.i < 2 || d.toks[m.i].lower != "the" {
+		return "", -1, false
+	}
+	var words []string
+	for k := m.i + 1; k < m.j; k++ {
+		t := d.toks[k]
+		if !isWord(t) || !t.cap {
+			return "", -1, false
+		}
+		words = append(words, t.text)
+	}
+	if lw := strings.ToLower(words[0]); len(words) == 1 && orgAdjective(lw) {
+		return "", -1, true // "the American": no one was introduced so; never guess
+	} else if len(words) == 1 && titles[lw] != "" || len(words) == 2 && lw == "new" && strings.HasSuffix(words[1], "er") {
+		return "", -1, false // "the Republican", "the DJ", "the New Zealander": a role as written
+	}
+	if id := d.lookupName(words, m.i); id >= 0 && strings.EqualFold(d.ents[id].canonical, cleanName(words)) {
+		return d.name(id), id, true
+	}
+	return d.alias(cleanName(words)), -1, true
 }
 
 // earlierGeneric resolves "the spokesman" to the organisation of the last "a Westline
