@@ -184,6 +184,15 @@ func (d *doc) afterArticle(i int) bool {
 	return false
 }
 
+// sentenceOpens: token i opens a sentence or a paragraph.
+func (d *doc) sentenceOpens(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := d.toks[i-1]
+	return p.kind == tokPara || p.kind == tokMark || isSentenceEnd(p)
+}
+
 // appositiveSubject: "The director of operations, Full Name, says" / "But the aide, Full Name,".
 func (d *doc) appositiveSubject(sentTok int, run nameRun) bool {
 	if run.i < 2 || d.toks[run.i-1].text != "," || run.j >= len(d.toks) || d.toks[run.j].text != "," {
@@ -277,6 +286,9 @@ func (d *doc) register(run nameRun) int {
 	}
 	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen[lw[0]] {
 		return -1 // a common word at a sentence start
+	}
+	if len(words) > 1 && run.ni == run.i && d.lowerSeen[lw[0]] && !givenName(lw[0]) && d.sentenceOpens(run.i) {
+		words, lw = words[1:], lw[1:] // "Wing Full Name", "Rival Westco": a common word opens the sentence
 	}
 	if len(words) == 1 && strings.HasSuffix(words[0], ".") {
 		return -1 // an abbreviation: "D-Mass.", "Calif."

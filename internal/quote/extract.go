@@ -99,6 +99,7 @@ type qinfo struct {
 	local             bool // attributed by a cue next to it
 	listed            bool // introduced by a colon, possibly the first of a list of quotes
 	unnamed           bool // a description that names no one ("the American"): its quotes get no guess
+	beforeIntro       bool // followed by a sentence that introduces the next quote ("X said: “…”")
 	dropped           bool
 }
 
@@ -214,6 +215,20 @@ func (d *doc) attribute() {
 	d.dedup()
 }
 
+// introducesNext: the clause of the cue at token v ends with a colon and an opening mark.
+func (d *doc) introducesNext(v int) bool {
+	for i := v + 1; i < len(d.toks) && i-v < 12; i++ {
+		t := d.toks[i]
+		if t.text == ":" {
+			return i+1 < len(d.toks) && d.toks[i+1].kind == tokMark
+		}
+		if t.kind != tokWord && t.text != "'" && t.text != "\u2019" {
+			return false
+		}
+	}
+	return false
+}
+
 // local attributes span k from the sentence around it.
 func (d *doc) local(k int) {
 	q := &d.q[k]
@@ -260,6 +275,10 @@ func (d *doc) local(k int) {
 			afterCue = d.findCue(start, hi, false, max)
 			if afterCue >= 0 && d.toks[afterCue].cap && afterCue > start && d.toks[afterCue].lower != "according" {
 				afterCue = -1 // a capitalized verb mid-sentence is a name (Said, Tell)
+			}
+			if afterCue >= 0 && !endsOpen && first.text != "," && d.introducesNext(afterCue) {
+				afterCue = -1 // “….” Full Name said: “…”: the cue belongs to the next quote
+				q.beforeIntro = true
 			}
 		}
 	}

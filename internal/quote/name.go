@@ -380,7 +380,8 @@ func orgAdjective(lw string) bool {
 var demonyms = toSet(`american african mexican cuban korean german dutch french british english irish
 scottish welsh spanish swedish danish polish finnish turkish flemish israeli iraqi pakistani saudi
 kuwaiti afghan greek swiss thai filipino argentine scot briton chinese japanese portuguese taiwanese
-vietnamese lebanese maltese sudanese burmese congolese senegalese nepalese`)
+vietnamese lebanese maltese sudanese burmese congolese senegalese nepalese spaniard frenchman
+frenchwoman englishman englishwoman welshman scotsman irishman dutchman swede`)
 
 func (r nameRun) isOrg() bool {
 	if len(r.words) == 2 && givenName(strings.ToLower(r.words[0])) && surnameOrgWords[strings.ToLower(bare(r.words[1]))] {

@@ -191,6 +191,16 @@ func TestBritishNames(t *testing.T) {
 			text: "\"Rents must fall,\" said the Harbour Tenants Council.",
 			want: []want{{Speech, "Rents must fall,", "Harbour Tenants Council"}},
 		},
+		{
+			name: "a cue that introduces the next quote with a colon is not the cue of the quote before",
+			text: "Ana Ruiz said the deal was fair. \"We gave up very little.\" Club chairman Piet Vos said: \"It was too expensive.\"",
+			want: []want{{Speech, "We gave up very little.", "Ana Ruiz"}, {Speech, "It was too expensive.", "Piet Vos"}},
+		},
+		{
+			name: "a nationality noun before the name",
+			text: "\"I was lucky,\" said Spaniard Luis Carbo.",
+			want: []want{{Speech, "I was lucky,", "Luis Carbo"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -38,7 +38,7 @@ func (d *doc) fallback() {
 				}
 			default:
 				// a later quote in the same paragraph with its own cue
-				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para; n++ {
+				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para && !q.beforeIntro; n++ {
 					if d.q[n].kind == Speech && d.q[n].local {
 						d.inherit(k, n)
 						break
