@@ -201,6 +201,11 @@ func TestBritishNames(t *testing.T) {
 			text: "\"I was lucky,\" said Spaniard Luis Carbo.",
 			want: []want{{Speech, "I was lucky,", "Luis Carbo"}},
 		},
+		{
+			name: "a clause joined by and is not an appositive of the name before it",
+			text: "Nils Berg takes charge after replacing Tomas Hald, and Berg said: \"It is an honour.\"",
+			want: []want{{Speech, "It is an honour.", "Nils Berg"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

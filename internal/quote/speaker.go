@@ -221,7 +221,8 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		if personalPronouns[first.lower] && c.j-c.i <= 4 {
 			return speakerMention{i: c.i, j: c.i + 1, kind: mPronoun, text: first.text} // he was quoted as
 		}
-		appositive := determiners[first.lower] || !first.cap || !last.cap || (c.j-c.i <= 2 && titles[bare(last.lower)] != "")
+		appositive := (determiners[first.lower] || !first.cap || !last.cap || (c.j-c.i <= 2 && titles[bare(last.lower)] != "")) &&
+			!coordinators[first.lower] // "…, and Full Name said": a clause of its own
 		if appositive && ci+1 < len(chunks) {
 			// "Full Name, a spokesman for X, said" / "Full Name, Yellowhead MP, said"
 			if m, ok := nameChunk(chunks[ci+1]); ok {
@@ -296,6 +297,8 @@ func isNumber(s string) bool {
 }
 
 func isOrgRun(run nameRun) bool { return run.isOrg() }
+
+var coordinators = toSet(`and but or so yet then`)
 
 var clauseStarters = toSet(`and but or then before after as while when because so although though which who where`)
 
