@@ -36,12 +36,7 @@ var (
 // DefaultNB loads the model once per process (about 0.3 s) and returns it.
 func DefaultNB() (*NB, error) {
 	defaultNBOnce.Do(func() {
-		data, err := sentiment.Asset("model.json")
-		if err != nil {
-			defaultNBErr = fmt.Errorf("load sentiment model: %w", err)
-			return
-		}
-		defaultNB, defaultNBErr = parseNB(data)
+		defaultNB, defaultNBErr = parseNBCounts(nbCounts)
 	})
 	return defaultNB, defaultNBErr
 }
