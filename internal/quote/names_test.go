@@ -206,6 +206,11 @@ func TestBritishNames(t *testing.T) {
 			text: "Nils Berg takes charge after replacing Tomas Hald, and Berg said: \"It is an honour.\"",
 			want: []want{{Speech, "It is an honour.", "Nils Berg"}},
 		},
+		{
+			name: "a named person's statement speaks for the person",
+			text: "Former chairman Paolo Venti is on trial.\n\n\"I never saw the accounts,\" Mr Venti's statement said.",
+			want: []want{{Speech, "I never saw the accounts,", "Paolo Venti"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

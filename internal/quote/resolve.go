@@ -194,9 +194,38 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if name, id, ok := d.theName(m); ok {
 			return name, id
 		}
+		if name, id, ok := d.ownerText(m); ok {
+			return name, id
+		}
 		return d.alias(strings.TrimSpace(m.text)), -1
 	}
 	return "", -1
+}
+
+// ownerText reads "Full Name's statement" and "Mr Full's" as the name that owns the text.
+func (d *doc) ownerText(m speakerMention) (string, int, bool) {
+	p := -1
+	for k := m.i; k < m.j; k++ {
+		if _, ok := possessive(d.toks[k].text); ok && isWord(d.toks[k]) && d.toks[k].cap {
+			p = k
+			break
+		}
+	}
+	if p < 0 || p+1 < m.j && !textNouns[d.toks[m.j-1].lower] {
+		return "", -1, false
+	}
+	s := p
+	for s > m.i && isWord(d.toks[s-1]) && d.toks[s-1].cap {
+		s--
+	}
+	run, ok := readNameRun(d.toks, s)
+	if !ok || run.j != p+1 {
+		return "", -1, false
+	}
+	if id := d.lookupName(run.words, s); id >= 0 {
+		return d.name(id), id, true
+	}
+	return d.alias(cleanName(run.words)), -1, true
 }
 
 // theName reads "the Harbour Trust" as the organisation's name without its article. A
@@ -437,7 +466,7 @@ func (d *doc) resolveGroup(pos int) string {
 
 // textNouns name texts that speak for their author ("her statement read").
 var textNouns = toSet(`statement letter email e-mail memo post tweet message note blog column op-ed essay
-release remarks speech testimony`)
+release remarks speech testimony report message`)
 
 // orgNouns name organisations in general ("the company said").
 var orgNouns = toSet(`company utility firm organization organisation agency ministry department government
