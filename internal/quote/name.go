@@ -59,6 +59,7 @@ var titles = map[string]string{
 	"rapper": "rapper", "dj": "dj", "singer": "singer", "actor": "actor", "actress": "actress",
 	"novelist": "novelist", "playwright": "playwright", "film-maker": "film-maker", "filmmaker": "filmmaker",
 	"teenager": "teenager", "agent": "agent", "producer": "producer", "writer": "writer",
+	"wing": "wing", "flanker": "flanker", "centre": "centre", "keeper": "keeper",
 }
 
 // honorifics are the titles of address ("Mr", "Dr."): the word after one is a name even when

@@ -47,6 +47,11 @@ func TestBritishNames(t *testing.T) {
 			want: []want{{Speech, "I just want to play.", "Joe Vantress"}},
 		},
 		{
+			name: "a playing position glued to the name",
+			text: "Wing Remi Castagne said: \"We were too slow.\"",
+			want: []want{{Speech, "We were too slow.", "Remi Castagne"}},
+		},
+		{
 			name: "title DJ is not part of the name",
 			text: "\"The crowd was wild,\" said DJ Lola Prest.",
 			want: []want{{Speech, "The crowd was wild,", "Lola Prest"}},
