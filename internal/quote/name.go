@@ -103,7 +103,8 @@ church museum library journal magazine daily tribune herald globe mail star gaze
 tv radio channel cbc bbc cnn fox nbc abc cbs msnbc ctv global reuters institute labs hydro energy
 power oil gas motors group holdings partners capital airways transit commission chamber caucus
 affairs electronics tours consultants international systems technologies solutions media pipeline
-cabinet embassy consulate agency tribunal clinic industry`)
+cabinet embassy consulate agency tribunal clinic industry labour tories dems dem conservatives
+democrats republicans liberals greens snp ukip`)
 
 var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f'}
 

@@ -216,6 +216,11 @@ func TestBritishNames(t *testing.T) {
 			text: "Former chairman Paolo Venti is on trial.\n\n\"I never saw the accounts,\" Mr Venti's statement said.",
 			want: []want{{Speech, "I never saw the accounts,", "Paolo Venti"}},
 		},
+		{
+			name: "a party named in the plural is not he",
+			text: "Party spokesman Ben Ashworth spoke first. Lib Dems voted against the bill.\n\n\"It is a mistake,\" he said.",
+			want: []want{{Speech, "It is a mistake,", "Ben Ashworth"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
