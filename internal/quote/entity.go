@@ -49,7 +49,7 @@ func (d *doc) buildEntities() {
 		}
 		id := d.register(run)
 		if id >= 0 {
-			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || d.followedByCue(run.j) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
+			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
 				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
 				(d.afterOpeningPhrase(sentTok, run.i) && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
@@ -184,6 +184,19 @@ func (d *doc) afterArticle(i int) bool {
 	return false
 }
 
+// afterPreposition: the name run at token i is the object of a preposition ("Full Name from
+// Westco told"): the cue after it is not its own.
+func (d *doc) afterPreposition(i int) bool {
+	if i == 0 || !isWord(d.toks[i-1]) {
+		return false
+	}
+	switch d.toks[i-1].lower {
+	case "from", "of", "at", "with", "for", "in", "on", "by", "to":
+		return true
+	}
+	return false
+}
+
 // sentenceOpens: token i opens a sentence or a paragraph.
 func (d *doc) sentenceOpens(i int) bool {
 	if i == 0 {
@@ -311,7 +324,7 @@ func (d *doc) register(run nameRun) int {
 			personRoleSeen = true
 		}
 	}
-	person := !org && (personRoleSeen || d.followedByCue(run.j) || d.precededByCue(run.i) || g != 0)
+	person := !org && (personRoleSeen || d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i) || g != 0)
 	for _, t := range run.titles {
 		if titles[t] != "" || maleHonorifics[t] || femaleHonorifics[t] {
 			person = person || !org

@@ -221,6 +221,11 @@ func TestBritishNames(t *testing.T) {
 			text: "Party spokesman Ben Ashworth spoke first. Lib Dems voted against the bill.\n\n\"It is a mistake,\" he said.",
 			want: []want{{Speech, "It is a mistake,", "Ben Ashworth"}},
 		},
+		{
+			name: "an organisation after from is not the subject of the cue",
+			text: "Ravi Menon from Brightslate told the conference how the tablets work.\n\n\"The tablets connect to a base station.\"",
+			want: []want{{Speech, "The tablets connect to a base station.", "Ravi Menon"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
