@@ -21,6 +21,9 @@ func (d *doc) buildEntities() {
 			continue
 		}
 		if t.quote >= 0 {
+			if i == sentTok && t.kind == tokMark && i > 0 && isSentenceEnd(d.toks[i-1]) {
+				sentTok = i + 1 // “… back.” Full Name, who …: the sentence starts after the mark
+			}
 			continue
 		}
 		if t.kind == tokWord && !t.cap && sentStart < len(d.mentions) && i-lastMentionTok < 40 {

@@ -226,6 +226,15 @@ func TestBritishNames(t *testing.T) {
 			text: "Ravi Menon from Brightslate told the conference how the tablets work.\n\n\"The tablets connect to a base station.\"",
 			want: []want{{Speech, "The tablets connect to a base station.", "Ravi Menon"}},
 		},
+		{
+			name: "a sentence that opens right after a quote has its subject",
+			text: "\"We showed character,\" said coach Ivo Brandt. \"It was a team effort.\" Fly-half Owen Tate, who kicked four penalties, was delighted.\n\n\"It is a special moment,\" he said.",
+			want: []want{
+				{Speech, "We showed character,", "Ivo Brandt"},
+				{Speech, "It was a team effort.", "Ivo Brandt"},
+				{Speech, "It is a special moment,", "Owen Tate"},
+			},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
