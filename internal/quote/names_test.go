@@ -235,6 +235,11 @@ func TestBritishNames(t *testing.T) {
 				{Speech, "It is a special moment,", "Owen Tate"},
 			},
 		},
+		{
+			name: "he after a sentence whose subject is a spokesman of an organisation",
+			text: "Inspector Vera Lind wrote the report. A Westline Rail spokesman said the line was safe. He added: \"Checks are done daily.\"",
+			want: []want{{Speech, "Checks are done daily.", "Westline Rail"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

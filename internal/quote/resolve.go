@@ -173,6 +173,9 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if !ok {
 			return "", -1
 		}
+		if name, id, ok := d.genericSubject(m.i, g); ok {
+			return name, id
+		}
 		id := d.resolvePronoun(m.i, g)
 		if id >= 0 {
 			return d.name(id), id
@@ -275,6 +278,35 @@ func (d *doc) earlierGeneric(m speakerMention) (string, int, bool) {
 		}
 	}
 	return "", -1, false
+}
+
+// genericSubject: "A Westline spokesman said …. He added: “…”": a pronoun that opens the
+// sentence after one whose subject is a generic mention of its gender speaks for it.
+func (d *doc) genericSubject(pos int, g byte) (string, int, bool) {
+	if ss := d.sentenceStart(pos); ss != pos {
+		return "", -1, false
+	}
+	i := d.prevSentenceStart(pos)
+	if i < 0 || !isWord(d.toks[i]) || (d.toks[i].lower != "a" && d.toks[i].lower != "an") {
+		return "", -1, false
+	}
+	j := i + 1
+	for j < pos && j-i < 6 && isWord(d.toks[j]) && d.toks[j].cap {
+		j++
+	}
+	if j >= pos || !isWord(d.toks[j]) {
+		return "", -1, false
+	}
+	switch h := d.toks[j].lower; {
+	case h == "spokesman" && g == 'm', h == "spokeswoman" && g == 'f', h == "spokesperson":
+	default:
+		return "", -1, false
+	}
+	m := speakerMention{i: i, j: j + 1, kind: mRole, text: d.text(i, j+1)}
+	if name, id, ok := d.resolveGeneric(m); ok {
+		return name, id, true
+	}
+	return d.alias(m.text), -1, true
 }
 
 // generics are nouns for people who speak for an organisation without being named.
