@@ -240,6 +240,11 @@ func TestBritishNames(t *testing.T) {
 			text: "Inspector Vera Lind wrote the report. A Westline Rail spokesman said the line was safe. He added: \"Checks are done daily.\"",
 			want: []want{{Speech, "Checks are done daily.", "Westline Rail"}},
 		},
+		{
+			name: "event words before champion and a name are not a person",
+			text: "Double Olympic champion Ada Morrow won easily.\n\n\"I felt good,\" she said.",
+			want: []want{{Speech, "I felt good,", "Ada Morrow"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -550,7 +550,8 @@ spokesman spokeswoman spokesperson adviser advisor activist businessman business
 mogul magnate tycoon father mother son daughter wife husband brother sister widow friend neighbour
 neighbor victim witness doctor nurse professor student teacher pastor priest bishop rabbi imam
 founder owner proprietor chair chairman chairwoman director executive manager officer detective
-prosecutor lawmaker legislator delegate republican democrat liberal conservative`)
+prosecutor lawmaker legislator delegate republican democrat liberal conservative champion athlete
+international`)
 
 // lookupName finds the entity for name words seen at token pos.
 func (d *doc) lookupName(words []string, pos int) int {
