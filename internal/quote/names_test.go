@@ -245,6 +245,16 @@ func TestBritishNames(t *testing.T) {
 			text: "Double Olympic champion Ada Morrow won easily.\n\n\"I felt good,\" she said.",
 			want: []want{{Speech, "I felt good,", "Ada Morrow"}},
 		},
+		{
+			name: "he after a spokesman for a long organisation name, after the quote",
+			text: "A spokesman for the Council of Harbour and Canal Boards said the risk was small. \"There is no concern,\" he said.",
+			want: []want{{Speech, "There is no concern,", "Council of Harbour and Canal Boards"}},
+		},
+		{
+			name: "a spokeswoman for an organisation with a possessive in its name",
+			text: "\"We are looking into it,\" said a spokeswoman for the Rail Regulator's Office.",
+			want: []want{{Speech, "We are looking into it,", "Rail Regulator's Office"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -281,12 +281,16 @@ func (d *doc) earlierGeneric(m speakerMention) (string, int, bool) {
 }
 
 // genericSubject: "A Westline spokesman said …. He added: “…”": a pronoun that opens the
-// sentence after one whose subject is a generic mention of its gender speaks for it.
+// sentence (or follows the quote that opens it) after one whose subject is a generic mention
+// of its gender speaks for it.
 func (d *doc) genericSubject(pos int, g byte) (string, int, bool) {
-	if ss := d.sentenceStart(pos); ss != pos {
-		return "", -1, false
+	ss := d.sentenceStart(pos)
+	for k := ss; k < pos; k++ {
+		if t := d.toks[k]; isWord(t) && t.quote < 0 {
+			return "", -1, false // not the subject of its sentence
+		}
 	}
-	i := d.prevSentenceStart(pos)
+	i := d.prevSentenceStart(ss) // “…,” he said: the sentence before the quote
 	if i < 0 || !isWord(d.toks[i]) || (d.toks[i].lower != "a" && d.toks[i].lower != "an") {
 		return "", -1, false
 	}
@@ -344,10 +348,23 @@ func (d *doc) resolveGeneric(m speakerMention) (string, int, bool) {
 			k++
 		}
 		if t := d.toks[k]; isWord(t) && t.cap && t.quote < 0 {
-			for ; k < len(d.toks) && isWord(d.toks[k]) && d.toks[k].cap && d.toks[k].quote < 0 && len(owner) < 6; k++ {
-				w, ok := possessive(d.toks[k].text)
+			// "the Information Commissioner's Office", "the Association of Payment and Clearing Services"
+			for ; k < len(d.toks) && isWord(d.toks[k]) && d.toks[k].quote < 0 && len(owner) < 9; k++ {
+				t := d.toks[k]
+				next := k+1 < len(d.toks) && isWord(d.toks[k+1]) && d.toks[k+1].cap && d.toks[k+1].quote < 0
+				if !t.cap {
+					if (t.lower == "of" || t.lower == "and" || t.lower == "for") && next {
+						owner = append(owner, t.text)
+						continue
+					}
+					break
+				}
+				w, ok := possessive(t.text)
+				if ok && next {
+					w = t.text
+				}
 				owner = append(owner, w)
-				if ok {
+				if ok && !next {
 					break
 				}
 			}
