@@ -31,6 +31,17 @@
 // of people named together ("Full Name and Full Name"). A role with no such person stays as
 // written ("the ministry"). Aliases then map names across documents. Unresolved pronouns give
 // an empty speaker, never a guess.
+//
+// British style (name.go, entity.go): titles without a full stop ("Mr Full", "Prof Full",
+// "Baroness Full"), and the word after "Mr" or "Ms" is a surname even when it is also a title
+// ("Mr Dean"); "Mrs Full" after a man of that surname is another person. Occupations and
+// openers glued to a name ("Striker Full Name", "DJ Full Name", "Lib Dem Full Name") and
+// possessive owners ("Club's Full Name") are not part of it. Names that qualify a role ("Lions
+// coach Full Name") or take "the" before a verb ("the World Cup is") are teams and events, not
+// people that "he" or "she" could mean. "A Westline spokesman", "a spokesman for the Home
+// Office", and the "the spokesman" or "he" that follows them, speak for the organisation; a
+// bare "a spokesman" stays as written, as the evaluation sets annotate it. "The American"
+// goes to the person introduced as "American Full Name", else to no one.
 package quote
 
 // Kind tells speech from scare quotes and other quoted terms.
