@@ -397,9 +397,21 @@ func (d *doc) register(run nameRun) int {
 	}
 	for _, r := range roles {
 		e.roles[r]++
+		switch {
+		case femaleRoles[r]:
+			e.fem += 3 // "Full Name, the daughter of …"
+		case maleRoles[r]:
+			e.male += 3
+		}
 	}
 	return id
 }
+
+// femaleRoles and maleRoles are role nouns that give a person's gender.
+var femaleRoles = toSet(`daughter mother wife sister widow actress chairwoman spokeswoman businesswoman
+congresswoman woman girl queen princess niece aunt grandmother girlfriend sportswoman stepdaughter`)
+var maleRoles = toSet(`son father husband brother widower businessman congressman man boy king prince nephew
+uncle grandfather boyfriend sportsman stepson`)
 
 func (d *doc) followedByCue(j int) bool {
 	return d.cueAt(j, false)

@@ -215,6 +215,25 @@ func (d *doc) attribute() {
 	d.dedup()
 }
 
+// reportsClause: the cue at token v is followed by a reported clause ("said he had", "said
+// that"), not by the end of its sentence or a short object ("told BBC Sport.").
+func (d *doc) reportsClause(v int) bool {
+	i := v + 1
+	if i < len(d.toks) && d.toks[i].lower == "that" {
+		return true
+	}
+	for n := 0; i < len(d.toks) && n < 8; i, n = i+1, n+1 {
+		t := d.toks[i]
+		if !isWord(t) {
+			return false
+		}
+		if personalPronouns[t.lower] || t.lower == "that" || t.lower == "there" {
+			return true
+		}
+	}
+	return false
+}
+
 // introducesNext: the clause of the cue at token v ends with a colon and an opening mark.
 func (d *doc) introducesNext(v int) bool {
 	for i := v + 1; i < len(d.toks) && i-v < 12; i++ {
@@ -279,6 +298,9 @@ func (d *doc) local(k int) {
 			if afterCue >= 0 && !endsOpen && first.text != "," && d.introducesNext(afterCue) {
 				afterCue = -1 // “….” Full Name said: “…”: the cue belongs to the next quote
 				q.beforeIntro = true
+			}
+			if afterCue >= 0 && endsStop && first.text != "," && d.reportsClause(afterCue) {
+				afterCue = -1 // “….” Full Name said he …: a new sentence of reported speech
 			}
 		}
 	}

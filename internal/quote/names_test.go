@@ -255,6 +255,16 @@ func TestBritishNames(t *testing.T) {
 			text: "\"We are looking into it,\" said a spokeswoman for the Rail Regulator's Office.",
 			want: []want{{Speech, "We are looking into it,", "Rail Regulator's Office"}},
 		},
+		{
+			name: "a sentence of reported speech after a quote is not its cue",
+			text: "Lord Amesbury said the two men had become friends. \"He had a streak of steel.\" Party leader Joan Tilley said he would be missed.",
+			want: []want{{Speech, "He had a streak of steel.", "Amesbury"}},
+		},
+		{
+			name: "a role word that gives a gender",
+			text: "Critic Tom Vale praised the film. Ana Sorel, the daughter of the director, spoke at the premiere.\n\n\"He would have loved this,\" she said.",
+			want: []want{{Speech, "He would have loved this,", "Ana Sorel"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
