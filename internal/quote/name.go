@@ -253,7 +253,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			k += 2 // "New Yorker Full Name": a demonym of a "New" place
 			continue
 		}
-		if notNames[lw] || orgAdjective(lw) && !hasOrgWord(toks, k+1, j) {
+		if notNames[lw] || orgAdjective(lw) && !hasOrgWord(toks, k+1, j) || k+1 < j && descriptor(toks[k].text) {
 			k++ // "Russian President", but not "British Phonographic Industry"
 			continue
 		}
@@ -339,6 +339,17 @@ func ownedName(toks []token, j int) bool {
 		n++
 	}
 	return n-j >= 2 && n-j <= 3
+}
+
+// descriptor: a hyphenated word with a lower-case part ("Man-of-the-match", "Top-seeded"),
+// a description before a name; hyphenated names capitalize every part ("Kilroy-Silk").
+func descriptor(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == '-' && w[i+1] >= 'a' && w[i+1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord: a word of tokens [k, j) marks an organisation.

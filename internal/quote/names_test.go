@@ -52,6 +52,11 @@ func TestBritishNames(t *testing.T) {
 			want: []want{{Speech, "We were too slow.", "Remi Castagne"}},
 		},
 		{
+			name: "a hyphenated description glued to the name",
+			text: "Guitarist Rob Kellan spoke first.\n\n\"We loved it,\" said Oscar-nominated Kellan.",
+			want: []want{{Speech, "We loved it,", "Rob Kellan"}},
+		},
+		{
 			name: "title DJ is not part of the name",
 			text: "\"The crowd was wild,\" said DJ Lola Prest.",
 			want: []want{{Speech, "The crowd was wild,", "Lola Prest"}},
