@@ -200,6 +200,18 @@ func (d *doc) afterPreposition(i int) bool {
 	return false
 }
 
+// peerTitles name a peer by title and surname ("Lord Falconer"), the name a peer goes by.
+var peerTitles = toSet(`lord lady baroness baron earl viscount`)
+
+// peerName keeps the title of a peer named by surname alone ("Lord Falconer"), as British
+// news names peers; a full name seen later replaces it.
+func peerName(toks []token, run nameRun, name string) string {
+	if run.ni > 0 && peerTitles[toks[run.ni-1].lower] {
+		return toks[run.ni-1].text + " " + name
+	}
+	return name
+}
+
 // sentenceOpens: token i opens a sentence or a paragraph.
 func (d *doc) sentenceOpens(i int) bool {
 	if i == 0 {
@@ -361,7 +373,11 @@ func (d *doc) register(run nameRun) int {
 	}
 	if id < 0 {
 		id = len(d.ents)
-		d.ents = append(d.ents, &entity{id: id, canonical: cleanName(words), tokens: lw, org: org, roles: map[string]int{}})
+		canonical := cleanName(words)
+		if len(words) == 1 && !org {
+			canonical = peerName(d.toks, run, canonical)
+		}
+		d.ents = append(d.ents, &entity{id: id, canonical: canonical, tokens: lw, org: org, roles: map[string]int{}})
 		d.bySurname[sn] = append(d.bySurname[sn], id)
 		if len(words) > 1 && !org {
 			d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)

@@ -139,7 +139,7 @@ func TestBritishNames(t *testing.T) {
 		{
 			name: "Baroness gives a woman, not the man of the same surname",
 			text: "Party leader Hugh Tennant spoke first. Labour peer Baroness Tennant, who chairs the inquiry, disagreed.\n\n\"Trust is falling,\" she said.",
-			want: []want{{Speech, "Trust is falling,", "Tennant"}},
+			want: []want{{Speech, "Trust is falling,", "Baroness Tennant"}},
 		},
 		{
 			name: "a trailing meanwhile is not part of the speaker",
@@ -263,12 +263,22 @@ func TestBritishNames(t *testing.T) {
 		{
 			name: "a sentence of reported speech after a quote is not its cue",
 			text: "Lord Amesbury said the two men had become friends. \"He had a streak of steel.\" Party leader Joan Tilley said he would be missed.",
-			want: []want{{Speech, "He had a streak of steel.", "Amesbury"}},
+			want: []want{{Speech, "He had a streak of steel.", "Lord Amesbury"}},
 		},
 		{
 			name: "a role word that gives a gender",
 			text: "Critic Tom Vale praised the film. Ana Sorel, the daughter of the director, spoke at the premiere.\n\n\"He would have loved this,\" she said.",
 			want: []want{{Speech, "He would have loved this,", "Ana Sorel"}},
+		},
+		{
+			name: "a peer named by title and surname keeps the title",
+			text: "The plans were outlined by Lord Ashcombe on Tuesday.\n\n\"Something is wrong,\" Lord Ashcombe said. \"We will act.\"",
+			want: []want{{Speech, "Something is wrong,", "Lord Ashcombe"}, {Speech, "We will act.", "Lord Ashcombe"}},
+		},
+		{
+			name: "a peer's full name replaces the title",
+			text: "Lord Ashcombe, the former minister, spoke first. Peter Ashcombe has sat in the Lords since 1997.\n\n\"Something is wrong,\" he said.",
+			want: []want{{Speech, "Something is wrong,", "Peter Ashcombe"}},
 		},
 	}
 	x := mustNew(t, Options{})
