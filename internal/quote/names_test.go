@@ -280,6 +280,11 @@ func TestBritishNames(t *testing.T) {
 			text: "Lord Ashcombe, the former minister, spoke first. Peter Ashcombe has sat in the Lords since 1997.\n\n\"Something is wrong,\" he said.",
 			want: []want{{Speech, "Something is wrong,", "Peter Ashcombe"}},
 		},
+		{
+			name: "a role that opens a sentence is the same speaker in lower case",
+			text: "A spokesman said: \"We are aware of the problem.\" \"It will be fixed,\" a spokesman said later.",
+			want: []want{{Speech, "We are aware of the problem.", "a spokesman"}, {Speech, "It will be fixed,", "a spokesman"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -32,9 +32,10 @@
 // written ("the ministry"). Aliases then map names across documents. Unresolved pronouns give
 // an empty speaker, never a guess.
 //
-// British style (name.go, entity.go): titles without a full stop ("Mr Full", "Prof Full",
-// "Baroness Full"), and the word after "Mr" or "Ms" is a surname even when it is also a title
-// ("Mr Dean"); "Mrs Full" after a man of that surname is another person. Occupations and
+// British style (name.go, entity.go): titles without a full stop ("Mr Full", "Prof Full"),
+// and the word after "Mr" or "Ms" is a surname even when it is also a title ("Mr Dean");
+// "Mrs Full" after a man of that surname is another person; a peer named by title alone keeps
+// it ("Lord Full"). Occupations and
 // openers glued to a name ("Striker Full Name", "DJ Full Name", "Lib Dem Full Name") and
 // possessive owners ("Club's Full Name") are not part of it. Names that qualify a role ("Lions
 // coach Full Name") or take "the" before a verb ("the World Cup is") are teams and events, not

@@ -200,7 +200,11 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if name, id, ok := d.ownerText(m); ok {
 			return name, id
 		}
-		return d.alias(strings.TrimSpace(m.text)), -1
+		text := strings.TrimSpace(m.text)
+		if t := d.toks[m.i]; determiners[t.lower] && t.cap && strings.HasPrefix(text, t.text) {
+			text = t.lower + text[len(t.text):] // "The spokesman" and "the spokesman" are one speaker
+		}
+		return d.alias(text), -1
 	}
 	return "", -1
 }
