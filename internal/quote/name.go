@@ -209,6 +209,10 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 				j++
 				continue
 			}
+			if t.lower == "and" && j > i && !givenName(toks[i].lower) && andOrg(toks, j+1) {
+				j++ // "Finance and Economy Ministry": one organisation
+				continue
+			}
 			break
 		}
 		if _, ok := possessive(t.text); ok {
@@ -346,6 +350,21 @@ func ownedName(toks []token, j int) bool {
 func descriptor(w string) bool {
 	for i := 0; i+1 < len(w); i++ {
 		if w[i] == '-' && w[i+1] >= 'a' && w[i+1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// andOrg: tokens from j are one or two capitalized words, the last an organisation's
+// ("… and Economy Ministry"), ending the run.
+func andOrg(toks []token, j int) bool {
+	for n := j; n < len(toks) && n-j < 2; n++ {
+		t := toks[n]
+		if !isWord(t) || !t.cap || t.quote >= 0 {
+			return false
+		}
+		if orgWords[t.lower] && (n+1 >= len(toks) || !isWord(toks[n+1]) || !toks[n+1].cap) {
 			return true
 		}
 	}

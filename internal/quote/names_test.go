@@ -285,6 +285,11 @@ func TestBritishNames(t *testing.T) {
 			text: "A spokesman said: \"We are aware of the problem.\" \"It will be fixed,\" a spokesman said later.",
 			want: []want{{Speech, "We are aware of the problem.", "a spokesman"}, {Speech, "It will be fixed,", "a spokesman"}},
 		},
+		{
+			name: "an organisation whose name joins two words with and",
+			text: "\"Conditions will stay weak,\" the Trade and Energy Ministry said.",
+			want: []want{{Speech, "Conditions will stay weak,", "Trade and Energy Ministry"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {

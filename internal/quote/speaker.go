@@ -238,6 +238,16 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 			for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 				s--
 			}
+			if s-2 >= c.i && d.toks[s-1].lower == "and" && d.toks[s-2].cap {
+				// "the Trade and Energy Ministry said": one organisation
+				s2 := s - 2
+				for s2 > c.i && isWord(d.toks[s2-1]) && d.toks[s2-1].cap {
+					s2--
+				}
+				if run, ok := readNameRun(d.toks, s2); ok && run.j == c.j && isOrgRun(run) {
+					return speakerMention{i: s2, j: c.j, kind: mRole, text: d.text(s2, c.j)}
+				}
+			}
 			if run, ok := readNameRun(d.toks, s); ok && run.j == c.j && !run.possessive {
 				// "Full Name and Full Name said": both speak
 				if a := s - 1; a-1 >= c.i && d.toks[a].lower == "and" && d.toks[a-1].cap && !isOrgRun(run) {
