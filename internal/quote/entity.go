@@ -385,6 +385,8 @@ func (d *doc) register(run nameRun) int {
 	} else if e := d.ents[id]; len(words) > len(e.tokens) && len(e.tokens) == 1 {
 		e.canonical, e.tokens = cleanName(words), lw
 		d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
+	} else if len(words) == 1 && len(e.tokens) == 1 && e.canonical == cleanName(words) && !e.org {
+		e.canonical = peerName(d.toks, run, e.canonical) // "Falconer" in a headline, then "Lord Falconer"
 	}
 	e := d.ents[id]
 	for _, t := range run.titles {

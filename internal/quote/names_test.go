@@ -290,6 +290,11 @@ func TestBritishNames(t *testing.T) {
 			text: "\"Conditions will stay weak,\" the Trade and Energy Ministry said.",
 			want: []want{{Speech, "Conditions will stay weak,", "Trade and Energy Ministry"}},
 		},
+		{
+			name: "a peer named first by surname alone, then with the title",
+			text: "Ashcombe warns ministers\n\nLord Ashcombe spoke in the Lords on Tuesday.\n\n\"Something is wrong,\" he said.",
+			want: []want{{Speech, "Something is wrong,", "Lord Ashcombe"}},
+		},
 	}
 	x := mustNew(t, Options{})
 	for _, tt := range tests {
