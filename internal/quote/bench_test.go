@@ -126,14 +126,14 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, f := range fs {
-			marks := make(map[int]bool, 2*len(f.spans))
+			marks := make([]bool, len(f.r)+1)
 			for _, s := range f.spans {
 				marks[s.firstMark()], marks[s.open] = true, true
 				if s.close >= 0 {
 					marks[s.close], marks[s.endMark()] = true, true
 				}
 			}
-			d := newDoc(x, f.r, tokenize(f.r, marks), f.spans, f.paras)
+			d := newDoc(x, f.r, tokenize(string(f.r), f.r, marks), f.spans, f.paras)
 			d.buildEntities()
 			d.attribute()
 			d.quotes()

@@ -74,14 +74,14 @@ func (e *Extractor) Extract(text string) []Quote {
 	if len(spans) == 0 {
 		return nil
 	}
-	marks := make(map[int]bool, 2*len(spans))
+	marks := make([]bool, len(r)+1)
 	for _, s := range spans {
 		marks[s.firstMark()], marks[s.open] = true, true
 		if s.close >= 0 {
 			marks[s.close], marks[s.endMark()] = true, true
 		}
 	}
-	toks := tokenize(r, marks)
+	toks := tokenize(text, r, marks)
 	d := newDoc(e, r, toks, spans, paras)
 	d.buildEntities()
 	d.attribute()
@@ -131,7 +131,7 @@ type doc struct {
 
 func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragraph) *doc {
 	d := &doc{x: x, r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
-		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: map[string]bool{}}
+		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: make(map[string]bool, len(toks)/4)}
 	k, p := 0, 0
 	for i := range toks {
 		t := &toks[i]

@@ -41,7 +41,12 @@ func splitParagraphs(r []rune) []paragraph {
 	return ps
 }
 
-func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) }
+func isWordRune(c rune) bool {
+	if c < 0x80 { // unicode.IsMark has no ASCII fast path: every space and comma searched its tables
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
+}
 
 // doubleOpenerOf reports whether c opens a double quote and which marks may close it.
 func isDoubleMark(c rune) bool {

@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type tokKind uint8
@@ -43,12 +44,17 @@ var abbreviations = map[string]bool{
 var states = toSet(`ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
 nev okla ore pa tenn tex va vt wash wis wyo`)
 
-// tokenize splits r into tokens. marks holds the rune indexes of paired quotation marks.
-func tokenize(r []rune, marks map[int]bool) []token {
+// tokenize splits r, the runes of text, into tokens. marks[i] is set at the rune indexes of
+// paired quotation marks.
+func tokenize(text string, r []rune, marks []bool) []token {
 	toks := make([]token, 0, len(r)/4)
-	i := 0
+	valid := utf8.ValidString(text) // then words are substrings of text, not new strings
+	i, bi := 0, 0                   // rune and byte index
 	for i < len(r) {
 		c := r[i]
+		if i > 0 {
+			bi += utf8.RuneLen(r[i-1])
+		}
 		switch {
 		case c == '\n' || c == '\u2029':
 			if n := len(toks); n == 0 || toks[n-1].kind != tokPara {
@@ -79,17 +85,31 @@ func tokenize(r []rune, marks map[int]bool) []token {
 				}
 				break
 			}
-			w := string(r[i:j])
+			bj := bi
+			for k := i; k < j; k++ {
+				bj += utf8.RuneLen(r[k])
+			}
+			w := text[bi:bj]
+			if !valid {
+				w = string(r[i:j])
+			}
 			lw := strings.ToLower(w)
 			if j < len(r) && r[j] == '.' {
 				last := lw[strings.LastIndexByte(lw, '-')+1:] // R-Ky.: a party and a state
 				if abbreviations[lw] || (last != lw && (abbreviations[last] || states[last])) || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
 					j++
-					w += "."
+					if valid {
+						w = text[bi : bj+1]
+					} else {
+						w += "."
+					}
 					lw += "."
 				}
 			}
 			toks = append(toks, token{s: i, e: j, text: w, lower: lw, kind: tokWord, cap: unicode.IsUpper(c), quote: -1})
+			for k := i; k < j-1; k++ { // the loop head adds r[j-1]
+				bi += utf8.RuneLen(r[k])
+			}
 			i = j
 		default:
 			str := runeString(c)
