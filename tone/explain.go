@@ -36,7 +36,7 @@ func (s *Scorer) Explain(src string) Explanation {
 	res := Score{Dims: make([]DimScore, len(s.dims))}
 	s.score(t, src, &res)
 	ex := Explanation{Text: src, Score: res, Dimensions: s.names, RuleSum: s.valence.ruleSum(t, src)}
-	nb, _ := s.nb.logOdds(src, nil)
+	nb, _ := s.nb.logOddsIn(&s.m.words, src, nil)
 	ex.NBLogOdds = nb.logOdds
 	for i := range t.toks {
 		ex.Tokens = append(ex.Tokens, t.raw(i))

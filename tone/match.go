@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quotetone/quotetone/lexicon"
 )
@@ -24,9 +25,17 @@ type entry struct {
 type matcher struct {
 	entries []entry
 	// vocab maps a lower-cased word to what is known about it: the entries it starts, and
-	// its modifier roles under each rule group. Tokens look it up once, when tokenized.
+	// its modifier roles under each rule group. Tokens find it in words, once, when tokenized.
 	vocab      map[string]int32
 	vocabs     []vocabEntry
+	vocabWords []string // by vocabulary index
+	// words indexes every word the vocabulary or the Naive Bayes model knows, so that a
+	// token finds its vocabulary index and its ratios with one lookup. It is built by index.
+	words dict
+	// edge holds the words of words that start or end with edge punctuation (":)", "(:"):
+	// a small table that says whether a field with punctuation at its edges is worth a
+	// lookup in words, which for most such fields would miss the cache and the table.
+	edge       dict
 	prefix2    *[1 << 16 / 64]uint64 // the first two bytes of every prefix glob, as a bit set
 	prefix     map[string][]int32
 	prefixLens []int
@@ -58,8 +67,37 @@ func (m *matcher) word(w string) int32 {
 	}
 	i := int32(len(m.vocabs))
 	m.vocabs = append(m.vocabs, vocabEntry{})
+	m.vocabWords = append(m.vocabWords, w)
 	m.vocab[w] = i
 	return i
+}
+
+// index builds m.words from the vocabulary and the words of nb.
+func (m *matcher) index(nb *NB) {
+	m.words = nb.words.clone(len(m.vocabWords))
+	for i, w := range m.vocabWords {
+		m.words.slots[m.words.add(w)].vocab = int32(i)
+	}
+	m.edge = newDict(0)
+	for i := range m.words.slots {
+		if e := &m.words.slots[i]; e.n > 1 && (!isWordByte(byte(e.k0)) || !isWordByte(e.last(m.words.rest))) {
+			if k := m.words.key(int32(i)); edgeRune(k) {
+				m.edge.add(k)
+			}
+		}
+	}
+}
+
+// isWordByte reports ASCII letters and digits.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// edgeRune reports whether the first or the last character of s is edge punctuation.
+func edgeRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(s)
+	return isEdgePunct(r) || isEdgePunct(l)
 }
 
 func prefixKey(s string) uint16 {
@@ -149,12 +187,20 @@ func (m *matcher) hasCased(s string) bool {
 	return ok
 }
 
-// lookup returns the vocabulary index of a lower-cased word, or -1.
-func (m *matcher) lookup(b []byte) int32 {
-	if i, ok := m.vocab[string(b)]; ok {
-		return i
+// lookup returns the words entry and the vocabulary index of a lower-cased word, or -1.
+func (m *matcher) lookup(b []byte) (w, v int32) {
+	if w = m.words.find(b); w >= 0 {
+		return w, m.words.slots[w].vocab
 	}
-	return -1
+	return -1, -1
+}
+
+// ratios returns the model's ratios of the word in slot w of m.words, if it has them.
+func (m *matcher) ratios(w int32) (*[2]float64, bool) {
+	if w < 0 {
+		return nil, false
+	}
+	return m.words.ratios(w)
 }
 
 // wordMatch reports whether entry word w matches token k.
@@ -238,8 +284,8 @@ func (t *text) scan(m *matcher, slots int) {
 		}
 		if m.nb != nil && len(low) > 2 && t.best[0] < 0 && i >= int(t.until[0]) && t.toks[i].flags&fLetter != 0 && t.toks[i].mods[0] == 0 && t.toks[i].boost[0] == 0 &&
 			(t.toks[i].flags&fTitle == 0 || t.toks[i].flags&fSentStart != 0) {
-			if v, ok := m.nb.llr[low]; ok && math.Abs(float64(v[1])) >= m.nbMin {
-				w := float64(v[1]) * m.nbGain
+			if v, ok := m.ratios(t.toks[i].w); ok && math.Abs(v[1]) >= m.nbMin {
+				w := v[1] * m.nbGain
 				t.hits = append(t.hits, hit{slot: 0, start: int32(i), end: int32(i + 1), entry: -1, base: w, weight: w})
 				t.until[0] = int32(i + 1)
 			}

@@ -18,9 +18,10 @@ import (
 // lower-cased, split on spaces), but sums logarithms instead of multiplying probabilities, so
 // long texts do not underflow.
 type NB struct {
-	// llr holds per word the model's log-likelihood ratio [0] and a smoothed one [1], which
-	// adds NBSmoothing to both counts so that rare words weigh less in the valence.
-	llr   map[string][2]float64
+	// words holds per word (see dict.ratios) the model's log-likelihood ratio [0] and a
+	// smoothed one [1], which adds NBSmoothing to both counts so that rare words weigh less in
+	// the valence.
+	words dict
 	prior float64 // log P(positive) - log P(negative)
 }
 
@@ -55,18 +56,32 @@ func parseNB(data []byte) (*NB, error) {
 	if !ok || len(en.Probabilities) != 2 {
 		return nil, fmt.Errorf("load sentiment model: no two-class English model")
 	}
-	nb := &NB{llr: make(map[string][2]float64, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
+	nb := &NB{words: newDict(len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
+	pairs := map[[2]uint64]uint32{}
 	for w, c := range en.Words {
 		if len(c.Count) != 2 {
 			continue
 		}
-		c0, c1 := float64(c.Count[0]), float64(c.Count[1])
-		nb.llr[w] = [2]float64{
-			math.Log(c1+1) - math.Log(c0+1),
-			math.Log(c1+NBSmoothing) - math.Log(c0+NBSmoothing),
-		}
+		nb.set(w, c.Count[0], c.Count[1], pairs)
 	}
 	return nb, nil
+}
+
+// set records word w with its negative and positive counts c0 and c1. Words with the same
+// counts share their ratios, computed once: pairs maps the counts seen so far to their index
+// + 1 in nb.words.llr.
+func (nb *NB) set(w string, c0, c1 uint64, pairs map[[2]uint64]uint32) {
+	p, ok := pairs[[2]uint64{c0, c1}]
+	if !ok {
+		f0, f1 := float64(c0), float64(c1)
+		nb.words.llr = append(nb.words.llr, [2]float64{
+			math.Log(f1+1) - math.Log(f0+1),
+			math.Log(f1+NBSmoothing) - math.Log(f0+NBSmoothing),
+		})
+		p = uint32(len(nb.words.llr))
+		pairs[[2]uint64{c0, c1}] = p
+	}
+	nb.words.slots[nb.words.add(w)].llr = p
 }
 
 // nbSums are the model's log-odds, the smoothed sum and the number of known words of a text.
@@ -77,6 +92,11 @@ type nbSums struct {
 
 // logOdds scores text; buf is scratch space, returned for reuse.
 func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
+	return nb.logOddsIn(&nb.words, text, buf)
+}
+
+// logOddsIn is logOdds with the ratios of d, a superset of the model's words.
+func (nb *NB) logOddsIn(d *dict, text string, buf []byte) (nbSums, []byte) {
 	r := nbSums{logOdds: nb.prior}
 	buf = buf[:0]
 	// A word that starts with a capital letter inside a sentence is most likely a name, whose
@@ -85,7 +105,8 @@ func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
 	capital, sentStart, atStart := false, true, true
 	flush := func() {
 		if len(buf) > 0 {
-			if v, ok := nb.llr[string(buf)]; ok {
+			if e := d.find(buf); e >= 0 && d.slots[e].llr != 0 {
+				v := &d.llr[d.slots[e].llr-1]
 				r.logOdds += v[0]
 				if !capital || sentStart {
 					r.smooth += v[1]

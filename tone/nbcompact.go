@@ -23,7 +23,8 @@ func parseNBCounts(data []byte) (*NB, error) {
 	data = data[16:]
 	n, k := binary.Uvarint(data)
 	data = data[k:]
-	nb := &NB{llr: make(map[string][2]float64, n), prior: math.Log(p1) - math.Log(p0)}
+	nb := &NB{words: newDict(int(n)), prior: math.Log(p1) - math.Log(p0)}
+	pairs := map[[2]uint64]uint32{}
 	s := string(data) // one allocation; the words are substrings of it
 	for i := 0; i < len(s); {
 		l, k := binary.Uvarint(data[i:])
@@ -34,11 +35,7 @@ func parseNBCounts(data []byte) (*NB, error) {
 		i += k
 		c1, k := binary.Uvarint(data[i:])
 		i += k
-		f0, f1 := float64(c0), float64(c1)
-		nb.llr[w] = [2]float64{
-			math.Log(f1+1) - math.Log(f0+1),
-			math.Log(f1+NBSmoothing) - math.Log(f0+NBSmoothing),
-		}
+		nb.set(w, c0, c1, pairs)
 	}
 	return nb, nil
 }

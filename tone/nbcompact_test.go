@@ -57,12 +57,22 @@ func TestNBCountsSame(t *testing.T) {
 		t.Fatal(err, err2)
 	}
 	t.Logf("json %v, compact %v (%d bytes)", t1.Sub(t0), t2.Sub(t1), len(nbCounts))
-	if a.prior != b.prior || len(a.llr) != len(b.llr) {
-		t.Fatalf("prior %v %v len %d %d", a.prior, b.prior, len(a.llr), len(b.llr))
+	if a.prior != b.prior || a.words.used != b.words.used {
+		t.Fatalf("prior %v %v len %d %d", a.prior, b.prior, a.words.used, b.words.used)
 	}
-	for w, v := range a.llr {
-		if b.llr[w] != v {
-			t.Fatalf("%q: %v != %v", w, b.llr[w], v)
+	for i := range a.words.slots {
+		if a.words.slots[i].n == 0 {
+			continue
+		}
+		w := a.words.key(int32(i))
+		j := b.words.find([]byte(w))
+		if j < 0 {
+			t.Fatalf("%q: missing", w)
+		}
+		va, _ := a.words.ratios(int32(i))
+		vb, _ := b.words.ratios(j)
+		if *va != *vb {
+			t.Fatalf("%q: %v != %v", w, *vb, *va)
 		}
 	}
 }

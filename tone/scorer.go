@@ -186,6 +186,7 @@ func New(opts Options) (*Scorer, error) {
 			s.adjusters[g] = append(s.adjusters[g], hedge{hedge: orOne(r.HedgeFactor), question: orOne(r.QuestionFactor), doubt: r.DoubtQuestions})
 		}
 	}
+	s.m.index(s.nb)
 	s.pool.New = func() any { return new(text) }
 	return s, nil
 }
@@ -260,7 +261,7 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 		sum := t.sums[d+1]
 		res.Dims[d] = DimScore{Score: normalize(sum, s.rules.Alpha), Hits: t.counts[d+1]}
 	}
-	nb, buf := s.nb.logOdds(src, t.nbuf[:0])
+	nb, buf := s.nb.logOddsIn(&s.m.words, src, t.nbuf[:0])
 	t.nbuf = buf
 	res.NBPositive = sigmoid(nb.logOdds)
 	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb, s.inDomain(t))

@@ -3,6 +3,7 @@ package tone
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token flags.
@@ -40,6 +41,7 @@ type token struct {
 	boost [2]float32
 	mods  [2]uint8
 	v     int32 // vocabulary index of the lower-cased form, or -1
+	w     int32 // its matcher.words entry, or -1
 }
 
 // text is the scratch state of one Score call: tokens, their lower-cased forms, hits. It is
@@ -59,9 +61,12 @@ type text struct {
 	explain *[]note
 }
 
+// low returns the lower-cased form of token i. It shares t.lower's bytes, which stay as they
+// are until the next tokenize: the string must not outlive the Score call.
 func (t *text) low(i int) string {
 	tk := &t.toks[i]
-	return string(t.lower[tk.lo:tk.hi]) // the compiler does not allocate for map lookups
+	b := t.lower[tk.lo:tk.hi]
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func (t *text) raw(i int) string { return t.src[t.toks[i].start:t.toks[i].end] }
@@ -215,12 +220,12 @@ func (t *text) tokenize(src string, m *matcher) {
 			}
 		}
 		lo := len(t.lower)
-		v := int32(-1)
+		w, v := int32(-1), int32(-1)
 		if s != start || e != end || s == e {
 			// A field with punctuation at its edges: keep it whole when the lexicon knows it.
 			t.lower = appendLower(t.lower, field)
-			if m != nil {
-				v = m.lookup(t.lower[lo:])
+			if m != nil && m.edge.find(t.lower[lo:]) >= 0 { // see matcher.edge
+				w, v = m.lookup(t.lower[lo:])
 			}
 			if v >= 0 || m != nil && m.hasCased(field) || s == e {
 				s, e = start, end
@@ -228,26 +233,38 @@ func (t *text) tokenize(src string, m *matcher) {
 				t.lower = t.lower[:lo]
 				t.lower = appendLower(t.lower, src[s:e])
 				if m != nil {
-					v = m.lookup(t.lower[lo:])
+					w, v = m.lookup(t.lower[lo:])
 				}
 			}
 		} else {
 			t.lower = appendLower(t.lower, field)
 			if m != nil {
-				v = m.lookup(t.lower[lo:])
+				w, v = m.lookup(t.lower[lo:])
 			}
 		}
 		upper, lowerSeen, letter, firstUpper := false, false, false, false
-		for k, r := range src[s:e] {
+		for k := s; k < e; {
+			if c := src[k]; c < utf8.RuneSelf {
+				if 'a' <= c && c <= 'z' {
+					letter, lowerSeen = true, true
+				} else if 'A' <= c && c <= 'Z' {
+					letter, upper = true, true
+					firstUpper = firstUpper || k == s
+				}
+				k++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(src[k:e])
 			if unicode.IsLetter(r) {
 				letter = true
 				if unicode.IsUpper(r) {
 					upper = true
-					firstUpper = firstUpper || k == 0
+					firstUpper = firstUpper || k == s
 				} else if unicode.IsLower(r) {
 					lowerSeen = true
 				}
 			}
+			k += n
 		}
 		if upper {
 			flags |= fUpper
@@ -264,7 +281,7 @@ func (t *text) tokenize(src string, m *matcher) {
 		if letter {
 			flags |= fLetter
 		}
-		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags, v: v})
+		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags, v: v, w: w})
 		if flags&fSentEnd != 0 {
 			if containsRune(src[e:end], '?') {
 				for k := sentStart; k < len(t.toks); k++ {

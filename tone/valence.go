@@ -2,6 +2,7 @@ package tone
 
 import (
 	"math"
+	"strings"
 
 	"github.com/quotetone/quotetone/lexicon"
 )
@@ -172,15 +173,7 @@ func (v *Valence) calibrate(val float64) float64 {
 
 // punctuationEmphasis is VADER's boost for "!" (up to four) and "?" (two or more).
 func punctuationEmphasis(s string) float64 {
-	ex, q := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '!':
-			ex++
-		case '?':
-			q++
-		}
-	}
+	ex, q := strings.Count(s, "!"), strings.Count(s, "?")
 	e := float64(min(ex, 4)) * exclamIncr
 	switch {
 	case q > 3:

@@ -1,0 +1,184 @@
+package tone
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// A dict maps lower-cased words to everything scoring knows about them: the matcher's
+// vocabulary index and the Naive Bayes model's ratios. A token costs one lookup, where
+// separate maps cost one each. It is an open-addressing table with linear probing, kept at
+// most half full, whose 32-byte slots hold the first 16 bytes of their key, so that a lookup
+// usually reads one cache line: the table is large (the model knows 117,000 words) and the
+// words of a text are mostly far apart in it.
+type dict struct {
+	slots []dictEntry
+	used  int
+	rest  []byte       // the bytes after the 16th of longer keys
+	llr   [][2]float64 // the distinct ratio pairs of model words (see NB.words)
+}
+
+// A dictEntry is one slot: a word and what is known about it.
+type dictEntry struct {
+	k0, k1 uint64 // the key's first 16 bytes, little-endian, zero padded
+	n      uint32 // the key's length + 1; 0 marks an empty slot
+	off    uint32 // where the key's bytes after the 16th start in rest
+	vocab  int32  // the matcher's vocabulary index, or -1
+	llr    uint32 // index + 1 of the word's ratios in llr; 0 for words the model lacks
+}
+
+func newDict(n int) dict {
+	return dict{slots: make([]dictEntry, dictSize(n))}
+}
+
+// dictSize is the number of slots for n keys.
+func dictSize(n int) int {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
+// keyWords returns the first 16 bytes of b, zero padded, as two words.
+func keyWords(b []byte) (k0, k1 uint64) {
+	if len(b) >= 16 {
+		return binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	}
+	var k [16]byte
+	copy(k[:], b)
+	return binary.LittleEndian.Uint64(k[:]), binary.LittleEndian.Uint64(k[8:])
+}
+
+// hashKey hashes a key given as keyWords, its length and its bytes after the 16th.
+func hashKey(k0, k1 uint64, n int, rest []byte) uint64 {
+	h := mix(k0^0xa0761d6478bd642f, k1^0xe7037ed1a0b428db^uint64(n))
+	for len(rest) >= 8 {
+		h = mix(h^binary.LittleEndian.Uint64(rest), 0x8ebc6af09c88c6e3)
+		rest = rest[8:]
+	}
+	if len(rest) > 0 {
+		var k [8]byte
+		copy(k[:], rest)
+		h = mix(h^binary.LittleEndian.Uint64(k[:]), 0x8ebc6af09c88c6e3)
+	}
+	return mix(h, 0x589965cc75374cc3)
+}
+
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// find returns the slot of the word b, or -1.
+func (d *dict) find(b []byte) int32 {
+	if len(d.slots) == 0 {
+		return -1
+	}
+	k0, k1 := keyWords(b)
+	var rest []byte
+	if len(b) > 16 {
+		rest = b[16:]
+	}
+	n := uint32(len(b) + 1)
+	mask := uint64(len(d.slots) - 1)
+	for i := hashKey(k0, k1, len(b), rest) & mask; ; i = (i + 1) & mask {
+		e := &d.slots[i]
+		if e.n == n && e.k0 == k0 && e.k1 == k1 && (n <= 17 || string(d.rest[e.off:e.off+n-17]) == string(rest)) {
+			return int32(i)
+		}
+		if e.n == 0 {
+			return -1
+		}
+	}
+}
+
+// add returns the slot of key, adding it when needed. Slots move when the table grows.
+func (d *dict) add(key string) int32 {
+	if i := d.find([]byte(key)); i >= 0 {
+		return i
+	}
+	if 2*(d.used+1) > len(d.slots) {
+		d.grow(dictSize(d.used + 1))
+	}
+	d.used++
+	b := []byte(key)
+	e := dictEntry{n: uint32(len(b) + 1), vocab: -1}
+	e.k0, e.k1 = keyWords(b)
+	if len(b) > 16 {
+		e.off = uint32(len(d.rest))
+		d.rest = append(d.rest, b[16:]...)
+	}
+	return d.put(e)
+}
+
+// put stores e in its first free slot.
+func (d *dict) put(e dictEntry) int32 {
+	var rest []byte
+	if e.n > 17 {
+		rest = d.rest[e.off : e.off+e.n-17]
+	}
+	mask := uint64(len(d.slots) - 1)
+	i := hashKey(e.k0, e.k1, int(e.n-1), rest) & mask
+	for d.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	d.slots[i] = e
+	return int32(i)
+}
+
+func (d *dict) grow(size int) {
+	old := d.slots
+	d.slots = make([]dictEntry, size)
+	for _, e := range old {
+		if e.n != 0 {
+			d.put(e)
+		}
+	}
+}
+
+// ratios returns the model's ratios of the word in slot i, if it is a model word.
+func (d *dict) ratios(i int32) (*[2]float64, bool) {
+	if p := d.slots[i].llr; p != 0 {
+		return &d.llr[p-1], true
+	}
+	return nil, false
+}
+
+// last returns the last byte of the key of e, whose longer keys end in rest.
+func (e *dictEntry) last(rest []byte) byte {
+	switch n := e.n - 1; {
+	case n == 0:
+		return 0
+	case n <= 8:
+		return byte(e.k0 >> (8 * (n - 1)))
+	case n <= 16:
+		return byte(e.k1 >> (8 * (n - 9)))
+	default:
+		return rest[e.off+n-17]
+	}
+}
+
+// key returns the word in slot i.
+func (d *dict) key(i int32) string {
+	e := &d.slots[i]
+	var k [16]byte
+	binary.LittleEndian.PutUint64(k[:], e.k0)
+	binary.LittleEndian.PutUint64(k[8:], e.k1)
+	if e.n <= 17 {
+		return string(k[:e.n-1])
+	}
+	return string(k[:]) + string(d.rest[e.off:e.off+e.n-17])
+}
+
+// clone returns a copy of d with room for n more keys. The ratio pairs are shared.
+func (d *dict) clone(n int) dict {
+	c := dict{used: d.used, rest: append([]byte(nil), d.rest...), llr: d.llr[:len(d.llr):len(d.llr)]}
+	if size := dictSize(d.used + n); size > len(d.slots) {
+		c.slots = d.slots
+		c.grow(size)
+	} else {
+		c.slots = append([]dictEntry(nil), d.slots...)
+	}
+	return c
+}
