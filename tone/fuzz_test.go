@@ -42,6 +42,23 @@ func FuzzScore(f *testing.F) {
 	})
 }
 
+// FuzzTokenizeNB checks that the model's sums summed while tokenizing are those of a pass of
+// their own.
+func FuzzTokenizeNB(f *testing.F) {
+	for _, s := range nbTexts {
+		f.Add(s)
+	}
+	s := newTestScorer(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		var x text
+		x.tokenize(src, s.m, s.nb)
+		want, _ := s.nb.logOddsIn(&s.m.words, src, nil)
+		if x.nbDone && x.nb != want {
+			t.Fatalf("tokenize(%q) sums %+v, want %+v", src, x.nb, want)
+		}
+	})
+}
+
 func FuzzParseCheck(f *testing.F) {
 	for _, s := range []string{"cooperation >= 0", "valence in [-1, -0.2]", "x in (0,1)", "x neutral", "x = -0.5", "x <"} {
 		f.Add(s, 0.3)

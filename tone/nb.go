@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -97,60 +98,91 @@ func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
 
 // logOddsIn is logOdds with the ratios of d, a superset of the model's words.
 func (nb *NB) logOddsIn(d *dict, text string, buf []byte) (nbSums, []byte) {
-	r := nbSums{logOdds: nb.prior}
-	buf = buf[:0]
-	// A word that starts with a capital letter inside a sentence is most likely a name, whose
-	// ratio says more about the films it appeared in than about sentiment: it is left out of
-	// the smoothed sum (the model's own log-odds keep it).
-	capital, sentStart, atStart := false, true, true
-	flush := func() {
-		if len(buf) > 0 {
-			if e := d.find(buf); e >= 0 && d.slots[e].llr != 0 {
-				v := &d.llr[d.slots[e].llr-1]
-				r.logOdds += v[0]
-				if !capital || sentStart {
-					r.smooth += v[1]
-					r.known++
-				}
-			}
-			buf = buf[:0]
-			sentStart = false
+	x := nb.start()
+	for len(text) > 0 {
+		chunk := text
+		if i := strings.IndexByte(text, ' '); i >= 0 {
+			chunk, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
-		atStart = true
+		var capital, punct bool
+		buf, capital, punct = nbChunk(buf[:0], chunk)
+		e := int32(-1)
+		if len(buf) > 0 {
+			e = d.find(buf)
+		}
+		x.chunk(d, len(buf) > 0, e, capital, punct)
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
+	return x.nbSums, buf
+}
+
+// nbText is the state of scoring a text chunk by chunk: the model splits texts on spaces
+// (only ' ') into chunks, and keeps the letters of each, lower-cased, as its word.
+type nbText struct {
+	nbSums
+	sentStart bool
+}
+
+func (nb *NB) start() nbText { return nbText{nbSums: nbSums{logOdds: nb.prior}, sentStart: true} }
+
+// chunk adds the next chunk. word says whether it has a word (letters); e is the word's slot
+// in d (or -1); capital says whether its first letter is upper case and punct whether it
+// holds '.', '!' or '?', which start a sentence.
+//
+// A word that starts with a capital letter inside a sentence is most likely a name, whose
+// ratio says more about the films it appeared in than about sentiment: it is left out of the
+// smoothed sum (the model's own log-odds keep it).
+func (x *nbText) chunk(d *dict, word bool, e int32, capital, punct bool) {
+	if punct {
+		x.sentStart = true
+	}
+	if !word {
+		return
+	}
+	if e >= 0 && d.slots[e].llr != 0 {
+		v := &d.llr[d.slots[e].llr-1]
+		x.logOdds += v[0]
+		if !capital || x.sentStart {
+			x.smooth += v[1]
+			x.known++
+		}
+	}
+	x.sentStart = false
+}
+
+// nbChunk appends the model's word of chunk (its letters, lower-cased) to buf, and reports
+// whether its first letter is upper case and whether it holds '.', '!' or '?'.
+func nbChunk(buf []byte, chunk string) (_ []byte, capital, punct bool) {
+	letter := false
+	for i := 0; i < len(chunk); {
+		c := chunk[i]
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case c == ' ':
-				flush()
 			case 'a' <= c && c <= 'z':
-				if atStart {
-					capital, atStart = false, false
-				}
+				letter = true
 				buf = append(buf, c)
 			case 'A' <= c && c <= 'Z':
-				if atStart {
-					capital, atStart = true, false
+				if !letter {
+					capital, letter = true, true
 				}
 				buf = append(buf, c+'a'-'A')
 			case c == '.' || c == '!' || c == '?':
-				sentStart = true
+				punct = true
 			}
 			continue
 		}
-		ru, n := utf8.DecodeRuneInString(text[i:])
+		r, n := utf8.DecodeRuneInString(chunk[i:])
 		i += n
-		if unicode.IsLetter(ru) {
-			if atStart {
-				capital, atStart = unicode.IsUpper(ru), false
+		if unicode.IsLetter(r) {
+			if !letter {
+				capital, letter = unicode.IsUpper(r), true
 			}
-			buf = utf8.AppendRune(buf, unicode.ToLower(ru))
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 	}
-	flush()
-	return r, buf
+	return buf, capital, punct
 }
 
 // Positive returns the model's probability that text is positive.

@@ -224,7 +224,7 @@ func (s *Scorer) Score(src string) Score {
 }
 
 func (s *Scorer) score(t *text, src string, res *Score) {
-	t.tokenize(src, s.m)
+	t.tokenize(src, s.m, s.nb)
 	slots := len(s.dims) + 1
 	s.mods[0].mark(t, s.m, 0)
 	if len(s.dims) > 0 {
@@ -261,8 +261,10 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 		sum := t.sums[d+1]
 		res.Dims[d] = DimScore{Score: normalize(sum, s.rules.Alpha), Hits: t.counts[d+1]}
 	}
-	nb, buf := s.nb.logOddsIn(&s.m.words, src, t.nbuf[:0])
-	t.nbuf = buf
+	nb := t.nb
+	if !t.nbDone {
+		nb, t.nbuf = s.nb.logOddsIn(&s.m.words, src, t.nbuf[:0])
+	}
 	res.NBPositive = sigmoid(nb.logOdds)
 	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb, s.inDomain(t))
 }

@@ -192,6 +192,41 @@ func TestNBMatchesModel(t *testing.T) {
 	}
 }
 
+// nbTexts are texts whose fields are, and are not, the model's chunks.
+var nbTexts = []string{
+	"", " ", "Good", "The film was GOOD. Mr Smith liked it!", "  \"Wonderful,\" she said.  Awful? no",
+	"don't can’t U.S. e.g. well-known 3rd x2 ...dots... !? ?!", "Ça n'a pas marché, hélas. Éclair",
+	"a--b -- c", "tab\tseparated", "new\nline", "no\u00a0break", "dash—joined…words", ":-) (: <3 :D",
+	"\xff\xfe bad bytes. Good", "“Quoted,” he said; ‘single’ and «guillemets» and ＂full-width＂ don＇t matter?",
+	"Hope Street. Justice Department ended. the END", "x!y Good.bad Bad!good",
+}
+
+// TestTokenizeNB checks that the model's sums summed while tokenizing are those of a pass of
+// their own, to the bit.
+func TestTokenizeNB(t *testing.T) {
+	s := newTestScorer(t)
+	for _, text := range nbTexts {
+		checkTokenizeNB(t, s, text)
+	}
+}
+
+func checkTokenizeNB(t *testing.T, s *Scorer, src string) {
+	t.Helper()
+	var x text
+	x.tokenize(src, s.m, s.nb)
+	want, _ := s.nb.logOddsIn(&s.m.words, src, nil)
+	if own, _ := s.nb.logOdds(src, nil); own != want {
+		t.Errorf("logOdds(%q) = %+v, logOddsIn = %+v", src, own, want)
+	}
+	if x.nbDone && x.nb != want {
+		t.Errorf("tokenize(%q) sums %+v, want %+v", src, x.nb, want)
+	}
+	wantDone := !strings.ContainsAny(src, "\t\n\r\f\v\u00a0—…") && !strings.Contains(src, "--")
+	if x.nbDone != wantDone {
+		t.Errorf("tokenize(%q) nbDone = %v, want %v", src, x.nbDone, wantDone)
+	}
+}
+
 func TestExplain(t *testing.T) {
 	s := newTestScorer(t)
 	ex := s.Explain("There has been no hostility.")

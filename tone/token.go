@@ -53,6 +53,8 @@ type text struct {
 	hits   []hit // valence hits
 	dh     []hit // dimension hits
 	nbuf   []byte
+	nb     nbSums // the model's sums, when nbDone
+	nbDone bool
 	sums   []float64
 	counts []int
 	best   []int32
@@ -132,24 +134,39 @@ func isSplit(r rune) bool {
 // tokenize splits src into tokens. A field (a run without spaces) whose whole lower-cased form
 // is a lexicon key (emoticons such as ":-)") is kept whole; otherwise punctuation is stripped
 // from its edges and the characters stripped after it set the clause and sentence flags.
-func (t *text) tokenize(src string, m *matcher) {
+//
+// With nb (and m), tokenize also sums the model's ratios of src into t.nb, as nb.logOddsIn
+// does with m.words, and sets t.nbDone, when the fields are the model's chunks: when only
+// ' ' separates them. Most fields are then one lookup for both.
+func (t *text) tokenize(src string, m *matcher, nb *NB) {
 	t.src = src
 	t.lower = t.lower[:0]
 	t.toks = t.toks[:0]
 	sentStart := 0
 	i := 0
+	var x nbText
+	chunks := nb != nil && m != nil // the fields are the model's chunks so far
+	if chunks {
+		x = nb.start()
+	}
 	for i < len(src) {
 		// skip spaces
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			if c == ' ' {
 				i++
+				continue
+			}
+			if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				i++
+				chunks = false
 				continue
 			}
 		} else {
 			r, n := utf8.DecodeRuneInString(src[i:])
 			if unicode.IsSpace(r) || isSplit(r) {
 				i += n
+				chunks = false
 				continue
 			}
 		}
@@ -174,6 +191,7 @@ func (t *text) tokenize(src string, m *matcher) {
 			j += n
 		}
 		if j == i { // a field starting with "--"
+			chunks = false
 			for i < len(src) && src[i] == '-' {
 				i++
 			}
@@ -185,6 +203,7 @@ func (t *text) tokenize(src string, m *matcher) {
 		field := src[i:j]
 		start, end := i, j
 		if j < len(src) && src[j] == '-' { // "--" dash
+			chunks = false
 			for j < len(src) && src[j] == '-' {
 				j++
 			}
@@ -243,6 +262,7 @@ func (t *text) tokenize(src string, m *matcher) {
 			}
 		}
 		upper, lowerSeen, letter, firstUpper := false, false, false, false
+		other := false // a character other than an ASCII letter
 		for k := s; k < e; {
 			if c := src[k]; c < utf8.RuneSelf {
 				if 'a' <= c && c <= 'z' {
@@ -250,10 +270,13 @@ func (t *text) tokenize(src string, m *matcher) {
 				} else if 'A' <= c && c <= 'Z' {
 					letter, upper = true, true
 					firstUpper = firstUpper || k == s
+				} else {
+					other = true
 				}
 				k++
 				continue
 			}
+			other = true
 			r, n := utf8.DecodeRuneInString(src[k:e])
 			if unicode.IsLetter(r) {
 				letter = true
@@ -281,6 +304,20 @@ func (t *text) tokenize(src string, m *matcher) {
 		if letter {
 			flags |= fLetter
 		}
+		if chunks {
+			if !other && s < e {
+				// The model's word is the token's: edge punctuation holds no letters.
+				x.chunk(&m.words, true, w, firstUpper, sentPunct(src[start:s]) || sentPunct(src[e:end]))
+			} else {
+				var capital, punct bool
+				t.nbuf, capital, punct = nbChunk(t.nbuf[:0], field)
+				nw := int32(-1)
+				if len(t.nbuf) > 0 {
+					nw = m.words.find(t.nbuf)
+				}
+				x.chunk(&m.words, len(t.nbuf) > 0, nw, capital, punct)
+			}
+		}
 		t.toks = append(t.toks, token{start: int32(s), end: int32(e), lo: int32(lo), hi: int32(len(t.lower)), flags: flags, v: v, w: w})
 		if flags&fSentEnd != 0 {
 			if containsRune(src[e:end], '?') {
@@ -292,6 +329,17 @@ func (t *text) tokenize(src string, m *matcher) {
 		}
 		i = j
 	}
+	t.nb, t.nbDone = x.nbSums, chunks
+}
+
+// sentPunct reports whether s holds '.', '!' or '?'.
+func sentPunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return true
+		}
+	}
+	return false
 }
 
 func containsRune(s string, r rune) bool {
