@@ -178,6 +178,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "-o", "o1", "good.txt"}, exitOK},
 		{[]string{"run", "-o", "o2", "good.txt", "bad.jsonl"}, exitPartial},
 		{[]string{"run", "--strict", "-o", "o3", "good.txt", "bad.jsonl"}, exitFailed},
+		{[]string{"run", "--max-errors", "1", "-o", "o7", "good.txt", "bad.jsonl", "missing.txt"}, exitFailed},
+		{[]string{"run", "--max-errors", "2", "-o", "o8", "good.txt", "bad.jsonl", "missing.txt"}, exitPartial},
 		{[]string{"run", "-o", "o4"}, exitUsage},
 		{[]string{"run", "--shard", "3/2", "-o", "o5", "good.txt"}, exitUsage},
 		{[]string{"run", "--no-such-flag"}, exitUsage},
