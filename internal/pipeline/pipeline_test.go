@@ -234,6 +234,7 @@ func TestScoreFormats(t *testing.T) {
 		{"", "{\"id\":\"a\",\"text\":\"good\"}\n\n{\"id\":7,\"text\":\"bad\"}\n", []string{"a", "7"}},
 		{"x.csv", "id,text\nq1,\"good, fair\"\nq2,bad\n", []string{"q1", "q2"}},
 		{"", "text\tid\ngood\tt1\n", []string{"t1"}},
+		{"x.tsv", "id\trating\ttext\na\t1\t\"Quoted, and never closed\nb\t2\tgood\n\nc\t0\tbad\n", []string{"a", "b", "c"}},
 		{"", "\ufeffid,text\nz,good\n", []string{"z"}},
 	}
 	for _, tt := range tests {

@@ -267,12 +267,16 @@ func tableItems(br *bufio.Reader, sep rune) (func() (Item, error), error) {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = sep
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	var cr interface{ Read() ([]string, error) }
 	if sep == '\t' {
-		cr.LazyQuotes = true
+		// TSV as IANA defines it: one record a line, fields split at tabs, no quoting, so a
+		// text that starts with " is read as it stands and never swallows the lines after it.
+		cr = &tsvReader{br: br}
+	} else {
+		c := csv.NewReader(br)
+		c.FieldsPerRecord = -1
+		c.ReuseRecord = true
+		cr = c
 	}
 	head, err := cr.Read()
 	if err != nil {
@@ -306,4 +310,24 @@ func tableItems(br *bufio.Reader, sep rune) (func() (Item, error), error) {
 		}
 		return it, nil
 	}, nil
+}
+
+// tsvReader reads tab-separated lines, skipping empty ones.
+type tsvReader struct {
+	br  *bufio.Reader
+	rec []string
+}
+
+func (t *tsvReader) Read() ([]string, error) {
+	for {
+		line, err := readLine(t.br)
+		if err != nil {
+			return nil, err
+		}
+		if line == "" {
+			continue
+		}
+		t.rec = append(t.rec[:0], strings.Split(line, "\t")...)
+		return t.rec, nil
+	}
 }
