@@ -145,20 +145,6 @@ func (d *dict) ratios(i int32) (*[2]float64, bool) {
 	return nil, false
 }
 
-// last returns the last byte of the key of e, whose longer keys end in rest.
-func (e *dictEntry) last(rest []byte) byte {
-	switch n := e.n - 1; {
-	case n == 0:
-		return 0
-	case n <= 8:
-		return byte(e.k0 >> (8 * (n - 1)))
-	case n <= 16:
-		return byte(e.k1 >> (8 * (n - 9)))
-	default:
-		return rest[e.off+n-17]
-	}
-}
-
 // key returns the word in slot i.
 func (d *dict) key(i int32) string {
 	e := &d.slots[i]
@@ -171,14 +157,83 @@ func (d *dict) key(i int32) string {
 	return string(k[:]) + string(d.rest[e.off:e.off+e.n-17])
 }
 
-// clone returns a copy of d with room for n more keys. The ratio pairs are shared.
-func (d *dict) clone(n int) dict {
-	c := dict{used: d.used, rest: append([]byte(nil), d.rest...), llr: d.llr[:len(d.llr):len(d.llr)]}
-	if size := dictSize(d.used + n); size > len(d.slots) {
-		c.slots = d.slots
-		c.grow(size)
-	} else {
-		c.slots = append([]dictEntry(nil), d.slots...)
+// buildDict indexes the words of nb (which may be nil) and vocab, whose word i gets
+// vocabulary index i. It writes the table in slot order, which is many times faster than
+// adding the words one by one to places all over a table larger than the caches.
+func buildDict(nb *NB, vocab []string) dict {
+	var words []nbWord
+	if nb != nil {
+		words = nb.words
 	}
-	return c
+	word := func(k int) (key string, v int32, llr uint32) {
+		if k < len(words) {
+			return words[k].key, -1, words[k].llr
+		}
+		return vocab[k-len(words)], int32(k - len(words)), 0
+	}
+	n := len(words) + len(vocab)
+	d := dict{slots: make([]dictEntry, dictSize(n))}
+	if nb != nil {
+		d.llr = nb.llr[:len(nb.llr):len(nb.llr)]
+	}
+	mask := uint64(len(d.slots) - 1)
+	var buf []byte
+	home := func(key string) uint64 {
+		buf = append(buf[:0], key...)
+		k0, k1 := keyWords(buf)
+		return hashKey(k0, k1, len(buf), buf[min(16, len(buf)):]) & mask
+	}
+	// Order the words by home slot (a counting sort on its top bits, stable, so that of two
+	// equal keys the later one is merged last), then put them in that order.
+	homes := make([]uint32, n)
+	shift := max(0, bits.Len(uint(len(d.slots)-1))-16)
+	start := make([]int32, len(d.slots)>>shift+1)
+	for k := range homes {
+		key, _, _ := word(k)
+		homes[k] = uint32(home(key))
+		start[homes[k]>>shift+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	order := make([]int32, n)
+	for k, h := range homes {
+		order[start[h>>shift]] = int32(k)
+		start[h>>shift]++
+	}
+	for _, k := range order {
+		key, v, llr := word(int(k))
+		buf = append(buf[:0], key...)
+		e := dictEntry{n: uint32(len(buf) + 1), vocab: v, llr: llr}
+		e.k0, e.k1 = keyWords(buf)
+		if len(buf) > 16 {
+			e.off = uint32(len(d.rest))
+			d.rest = append(d.rest, buf[16:]...)
+		}
+		d.insert(e, uint64(homes[k]))
+	}
+	return d
+}
+
+// insert puts e in the first free slot from its home slot i, or merges it into the entry
+// of the same key: a vocabulary index or ratios replace those it has.
+func (d *dict) insert(e dictEntry, i uint64) {
+	mask := uint64(len(d.slots) - 1)
+	for ; ; i = (i + 1) & mask {
+		s := &d.slots[i]
+		if s.n == 0 {
+			*s = e
+			d.used++
+			return
+		}
+		if s.n == e.n && s.k0 == e.k0 && s.k1 == e.k1 && (e.n <= 17 || string(d.rest[s.off:s.off+s.n-17]) == string(d.rest[e.off:e.off+e.n-17])) {
+			if e.vocab >= 0 {
+				s.vocab = e.vocab
+			}
+			if e.llr != 0 {
+				s.llr = e.llr
+			}
+			return
+		}
+	}
 }

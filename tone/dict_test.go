@@ -6,40 +6,43 @@ import (
 	"testing"
 )
 
+// TestDict checks that a dict built word by word and one built at once find every word,
+// with keys of every length around the 16 bytes kept in a slot, and zero bytes.
 func TestDict(t *testing.T) {
-	var keys []string
+	var vocab []string
+	seen := map[string]bool{}
 	for n := 0; n < 40; n++ {
-		keys = append(keys, strings.Repeat("a", n), strings.Repeat("a", n)+"\x00", "\x00"+strings.Repeat("é", n))
+		for _, k := range []string{strings.Repeat("a", n), strings.Repeat("a", n) + "\x00", "\x00" + strings.Repeat("é", n)} {
+			if !seen[k] {
+				seen[k] = true
+				vocab = append(vocab, k)
+			}
+		}
 	}
 	for i := 0; i < 3000; i++ {
-		keys = append(keys, fmt.Sprintf("w%d", i), fmt.Sprintf("a longer word, number %d", i))
+		vocab = append(vocab, fmt.Sprintf("w%d", i), fmt.Sprintf("a longer word, number %d", i))
 	}
-	d := newDict(0)
-	slot := map[string]int32{}
-	for i, k := range keys {
-		if _, ok := slot[k]; ok {
-			continue
+	added := newDict(0)
+	for i, k := range vocab {
+		added.slots[added.add(k)].vocab = int32(i)
+	}
+	built := buildDict(nil, vocab)
+	for _, d := range []*dict{&added, &built} {
+		if d.used != len(vocab) {
+			t.Errorf("used = %d, want %d", d.used, len(vocab))
 		}
-		d.slots[d.add(k)].vocab = int32(i)
-		slot[k] = int32(i)
-	}
-	if d.used != len(slot) {
-		t.Errorf("used = %d, want %d", d.used, len(slot))
-	}
-	c := d.clone(10)
-	for _, d := range []*dict{&d, &c} {
-		for k, v := range slot {
-			i := d.find([]byte(k))
-			if i < 0 || d.slots[i].vocab != v || d.key(i) != k {
-				t.Fatalf("find(%q) = %d, want the slot of vocabulary %d", k, i, v)
+		for i, k := range vocab {
+			s := d.find([]byte(k))
+			if s < 0 || d.slots[s].vocab != int32(i) || d.key(s) != k {
+				t.Fatalf("find(%q) = %d, want the slot of vocabulary %d", k, s, i)
 			}
-			if d.add(k) != i {
+			if d.add(k) != s {
 				t.Fatalf("add(%q) moved", k)
 			}
 		}
 		for _, k := range []string{"b", "w3000", "a longer word, number 3000", strings.Repeat("a", 40)} {
-			if i := d.find([]byte(k)); i >= 0 {
-				t.Errorf("find(%q) = %d, want -1", k, i)
+			if s := d.find([]byte(k)); s >= 0 {
+				t.Errorf("find(%q) = %d, want -1", k, s)
 			}
 		}
 	}

@@ -53,9 +53,12 @@ func newMatcher() *matcher {
 
 // A vocabEntry is what the matcher knows about one lower-cased word.
 type vocabEntry struct {
-	ids []int32    // entries whose first word is exactly this word
-	mod [2]modWord // modifier roles under the valence [0] and dimension [1] rules
-	lex bool       // a single-word valence entry
+	ids []int32 // entries whose first word is exactly this word
+	// prefix are the prefix glob entries that match the word, in scan order (only for words
+	// that start and end with an ASCII letter or digit: see matcher.indexPrefixes).
+	prefix []int32
+	mod    [2]modWord // modifier roles under the valence [0] and dimension [1] rules
+	lex    bool       // a single-word valence entry
 	// domain marks a word of the Naive Bayes model's own domain (Valence.NBDomain).
 	domain bool
 }
@@ -72,18 +75,19 @@ func (m *matcher) word(w string) int32 {
 	return i
 }
 
-// index builds m.words from the vocabulary and the words of nb.
+// index builds m.words from the vocabulary and the words of nb, and m.edge.
 func (m *matcher) index(nb *NB) {
-	m.words = nb.words.clone(len(m.vocabWords))
-	for i, w := range m.vocabWords {
-		m.words.slots[m.words.add(w)].vocab = int32(i)
-	}
+	m.indexPrefixes(nb)
+	m.words = buildDict(nb, m.vocabWords)
 	m.edge = newDict(0)
-	for i := range m.words.slots {
-		if e := &m.words.slots[i]; e.n > 1 && (!isWordByte(byte(e.k0)) || !isWordByte(e.last(m.words.rest))) {
-			if k := m.words.key(int32(i)); edgeRune(k) {
-				m.edge.add(k)
-			}
+	for _, w := range nb.words {
+		if k := w.key; k != "" && (!isWordByte(k[0]) || !isWordByte(k[len(k)-1])) && edgeRune(k) {
+			m.edge.add(w.key)
+		}
+	}
+	for _, w := range m.vocabWords {
+		if edgeRune(w) {
+			m.edge.add(w)
 		}
 	}
 }
@@ -195,6 +199,66 @@ func (m *matcher) lookup(b []byte) (w, v int32) {
 	return -1, -1
 }
 
+// prefixIDs calls f with each prefix glob entry that may match low, in scan order.
+func (m *matcher) prefixIDs(low string, f func(id int32)) {
+	if k := prefixKey(low); m.prefix2[k/64]&(1<<(k%64)) != 0 {
+		for _, n := range m.prefixLens {
+			if n > len(low) {
+				break
+			}
+			for _, id := range m.prefix[low[:n]] {
+				f(id)
+			}
+		}
+	}
+}
+
+// prefixKnown reports whether the prefix glob entries of the token low, in slot w of
+// m.words, are its vocabulary entry's prefix (none without one): see indexPrefixes.
+func (m *matcher) prefixKnown(low string, w int32) bool {
+	return w >= 0 && isWordByte(low[0]) && isWordByte(low[len(low)-1])
+}
+
+// indexPrefixes records in the vocabulary the prefix glob entries of every word of nb and the
+// vocabulary that starts and ends with an ASCII letter or digit, adding the words that have
+// some, so that scan finds them with the token's lookup instead of a map lookup per prefix
+// length. Such words never start or end with edge punctuation, so whether they are in the
+// vocabulary changes nothing else.
+func (m *matcher) indexPrefixes(nb *NB) {
+	if len(m.prefixLens) == 0 {
+		return
+	}
+	var ids []int32
+	add := func(id int32) { ids = append(ids, id) }
+	index := func(w string) {
+		if w == "" || !isWordByte(w[0]) || !isWordByte(w[len(w)-1]) {
+			return
+		}
+		ids = ids[:0]
+		m.prefixIDs(w, add)
+		if len(ids) > 0 {
+			m.vocabs[m.word(w)].prefix = append([]int32(nil), ids...)
+		}
+	}
+	for _, w := range m.vocabWords {
+		index(w)
+	}
+	// Of the model's words, only those that start with a glob's prefix can have any: they
+	// are a range of the sorted words for each prefix.
+	keys := make([]string, len(nb.words))
+	for i, w := range nb.words {
+		keys[i] = w.key
+	}
+	if !sort.StringsAreSorted(keys) {
+		sort.Strings(keys)
+	}
+	for p := range m.prefix {
+		for i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p); i++ {
+			index(keys[i])
+		}
+	}
+}
+
 // ratios returns the model's ratios of the word in slot w of m.words, if it has them.
 func (m *matcher) ratios(w int32) (*[2]float64, bool) {
 	if w < 0 {
@@ -268,15 +332,14 @@ func (t *text) scan(m *matcher, slots int) {
 			}
 		}
 		if len(low) > 0 && len(m.prefixLens) > 0 {
-			if k := prefixKey(low); m.prefix2[k/64]&(1<<(k%64)) != 0 {
-				for _, n := range m.prefixLens {
-					if n > len(low) {
-						break
-					}
-					for _, id := range m.prefix[low[:n]] {
+			if m.prefixKnown(low, t.toks[i].w) {
+				if v := t.toks[i].v; v >= 0 {
+					for _, id := range m.vocabs[v].prefix {
 						t.consider(m, id, i, true)
 					}
 				}
+			} else {
+				m.prefixIDs(low, func(id int32) { t.consider(m, id, i, true) })
 			}
 		}
 		for _, id := range m.globs {

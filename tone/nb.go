@@ -19,11 +19,22 @@ import (
 // lower-cased, split on spaces), but sums logarithms instead of multiplying probabilities, so
 // long texts do not underflow.
 type NB struct {
-	// words holds per word (see dict.ratios) the model's log-likelihood ratio [0] and a
-	// smoothed one [1], which adds NBSmoothing to both counts so that rare words weigh less in
-	// the valence.
-	words dict
+	words []nbWord
+	// llr holds the distinct pairs of the model's log-likelihood ratio [0] and a smoothed one
+	// [1], which adds NBSmoothing to both counts so that rare words weigh less in the valence.
+	// Words with the same counts share a pair.
+	llr   [][2]float64
 	prior float64 // log P(positive) - log P(negative)
+	// table indexes words for logOdds, built on first use: a Scorer uses its own table, of
+	// the model's words and its vocabulary.
+	table     dict
+	tableOnce sync.Once
+}
+
+// An nbWord is a word of the model and the index + 1 of its ratios in NB.llr.
+type nbWord struct {
+	key string
+	llr uint32
 }
 
 // NBSmoothing is the pseudo-count of the smoothed log-likelihood ratios the valence uses.
@@ -57,32 +68,58 @@ func parseNB(data []byte) (*NB, error) {
 	if !ok || len(en.Probabilities) != 2 {
 		return nil, fmt.Errorf("load sentiment model: no two-class English model")
 	}
-	nb := &NB{words: newDict(len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
-	pairs := map[[2]uint64]uint32{}
+	nb := &NB{words: make([]nbWord, 0, len(en.Words)), prior: math.Log(en.Probabilities[1]) - math.Log(en.Probabilities[0])}
+	var pairs nbPairs
 	for w, c := range en.Words {
 		if len(c.Count) != 2 {
 			continue
 		}
-		nb.set(w, c.Count[0], c.Count[1], pairs)
+		nb.set(w, c.Count[0], c.Count[1], &pairs)
 	}
 	return nb, nil
 }
 
-// set records word w with its negative and positive counts c0 and c1. Words with the same
-// counts share their ratios, computed once: pairs maps the counts seen so far to their index
-// + 1 in nb.words.llr.
-func (nb *NB) set(w string, c0, c1 uint64, pairs map[[2]uint64]uint32) {
-	p, ok := pairs[[2]uint64{c0, c1}]
-	if !ok {
-		f0, f1 := float64(c0), float64(c1)
-		nb.words.llr = append(nb.words.llr, [2]float64{
-			math.Log(f1+1) - math.Log(f0+1),
-			math.Log(f1+NBSmoothing) - math.Log(f0+NBSmoothing),
-		})
-		p = uint32(len(nb.words.llr))
-		pairs[[2]uint64{c0, c1}] = p
+// nbPairs maps the counts seen so far to the index + 1 of their ratios in NB.llr: most
+// counts are small, and are looked up in an array.
+type nbPairs struct {
+	small [64 * 64]uint32
+	large map[[2]uint64]uint32
+}
+
+// set records word w with its negative and positive counts c0 and c1.
+func (nb *NB) set(w string, c0, c1 uint64, pairs *nbPairs) {
+	nb.words = append(nb.words, nbWord{key: w, llr: pairs.index(nb, c0, c1)})
+}
+
+// index returns the index + 1 of the ratios of counts c0 and c1 in nb.llr, adding them when
+// they are new: words with the same counts share their ratios, computed once.
+func (p *nbPairs) index(nb *NB, c0, c1 uint64) uint32 {
+	if c0 < 64 && c1 < 64 {
+		i := &p.small[c0*64+c1]
+		if *i == 0 {
+			*i = nb.addRatios(c0, c1)
+		}
+		return *i
 	}
-	nb.words.slots[nb.words.add(w)].llr = p
+	k := [2]uint64{c0, c1}
+	i, ok := p.large[k]
+	if !ok {
+		if p.large == nil {
+			p.large = map[[2]uint64]uint32{}
+		}
+		i = nb.addRatios(c0, c1)
+		p.large[k] = i
+	}
+	return i
+}
+
+func (nb *NB) addRatios(c0, c1 uint64) uint32 {
+	f0, f1 := float64(c0), float64(c1)
+	nb.llr = append(nb.llr, [2]float64{
+		math.Log(f1+1) - math.Log(f0+1),
+		math.Log(f1+NBSmoothing) - math.Log(f0+NBSmoothing),
+	})
+	return uint32(len(nb.llr))
 }
 
 // nbSums are the model's log-odds, the smoothed sum and the number of known words of a text.
@@ -93,7 +130,8 @@ type nbSums struct {
 
 // logOdds scores text; buf is scratch space, returned for reuse.
 func (nb *NB) logOdds(text string, buf []byte) (nbSums, []byte) {
-	return nb.logOddsIn(&nb.words, text, buf)
+	nb.tableOnce.Do(func() { nb.table = buildDict(nb, nil) })
+	return nb.logOddsIn(&nb.table, text, buf)
 }
 
 // logOddsIn is logOdds with the ratios of d, a superset of the model's words.

@@ -23,8 +23,8 @@ func parseNBCounts(data []byte) (*NB, error) {
 	data = data[16:]
 	n, k := binary.Uvarint(data)
 	data = data[k:]
-	nb := &NB{words: newDict(int(n)), prior: math.Log(p1) - math.Log(p0)}
-	pairs := map[[2]uint64]uint32{}
+	nb := &NB{words: make([]nbWord, 0, min(n, uint64(len(data)))), prior: math.Log(p1) - math.Log(p0)}
+	var pairs nbPairs
 	s := string(data) // one allocation; the words are substrings of it
 	for i := 0; i < len(s); {
 		l, k := binary.Uvarint(data[i:])
@@ -35,7 +35,7 @@ func parseNBCounts(data []byte) (*NB, error) {
 		i += k
 		c1, k := binary.Uvarint(data[i:])
 		i += k
-		nb.set(w, c0, c1, pairs)
+		nb.set(w, c0, c1, &pairs)
 	}
 	return nb, nil
 }

@@ -57,22 +57,16 @@ func TestNBCountsSame(t *testing.T) {
 		t.Fatal(err, err2)
 	}
 	t.Logf("json %v, compact %v (%d bytes)", t1.Sub(t0), t2.Sub(t1), len(nbCounts))
-	if a.prior != b.prior || a.words.used != b.words.used {
-		t.Fatalf("prior %v %v len %d %d", a.prior, b.prior, a.words.used, b.words.used)
+	if a.prior != b.prior || len(a.words) != len(b.words) {
+		t.Fatalf("prior %v %v len %d %d", a.prior, b.prior, len(a.words), len(b.words))
 	}
-	for i := range a.words.slots {
-		if a.words.slots[i].n == 0 {
-			continue
-		}
-		w := a.words.key(int32(i))
-		j := b.words.find([]byte(w))
-		if j < 0 {
-			t.Fatalf("%q: missing", w)
-		}
-		va, _ := a.words.ratios(int32(i))
-		vb, _ := b.words.ratios(j)
-		if *va != *vb {
-			t.Fatalf("%q: %v != %v", w, *vb, *va)
+	want := map[string][2]float64{}
+	for _, w := range a.words {
+		want[w.key] = a.llr[w.llr-1]
+	}
+	for _, w := range b.words {
+		if v, ok := want[w.key]; !ok || b.llr[w.llr-1] != v {
+			t.Fatalf("%q: %v, want %v", w.key, b.llr[w.llr-1], v)
 		}
 	}
 }
