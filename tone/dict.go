@@ -177,40 +177,44 @@ func buildDict(nb *NB, vocab []string) dict {
 		d.llr = nb.llr[:len(nb.llr):len(nb.llr)]
 	}
 	mask := uint64(len(d.slots) - 1)
-	var buf []byte
-	home := func(key string) uint64 {
-		buf = append(buf[:0], key...)
-		k0, k1 := keyWords(buf)
-		return hashKey(k0, k1, len(buf), buf[min(16, len(buf)):]) & mask
-	}
-	// Order the words by home slot (a counting sort on its top bits, stable, so that of two
+	// Order the entries by home slot (a counting sort on its top bits, stable, so that of two
 	// equal keys the later one is merged last), then put them in that order.
 	homes := make([]uint32, n)
 	shift := max(0, bits.Len(uint(len(d.slots)-1))-16)
 	start := make([]int32, len(d.slots)>>shift+1)
+	var buf []byte
+	entry := func(k int) (e dictEntry, rest []byte) {
+		key, v, llr := word(k)
+		buf = append(buf[:0], key...)
+		e = dictEntry{n: uint32(len(buf) + 1), vocab: v, llr: llr}
+		e.k0, e.k1 = keyWords(buf)
+		if len(buf) > 16 {
+			rest = buf[16:]
+		}
+		return e, rest
+	}
 	for k := range homes {
-		key, _, _ := word(k)
-		homes[k] = uint32(home(key))
+		e, rest := entry(k)
+		homes[k] = uint32(hashKey(e.k0, e.k1, int(e.n-1), rest) & mask)
 		start[homes[k]>>shift+1]++
 	}
 	for b := 1; b < len(start); b++ {
 		start[b] += start[b-1]
 	}
-	order := make([]int32, n)
+	sorted := make([]dictEntry, n)
+	sortedHomes := make([]uint32, n)
 	for k, h := range homes {
-		order[start[h>>shift]] = int32(k)
+		e, rest := entry(k)
+		if rest != nil {
+			e.off = uint32(len(d.rest))
+			d.rest = append(d.rest, rest...)
+		}
+		i := start[h>>shift]
+		sorted[i], sortedHomes[i] = e, h
 		start[h>>shift]++
 	}
-	for _, k := range order {
-		key, v, llr := word(int(k))
-		buf = append(buf[:0], key...)
-		e := dictEntry{n: uint32(len(buf) + 1), vocab: v, llr: llr}
-		e.k0, e.k1 = keyWords(buf)
-		if len(buf) > 16 {
-			e.off = uint32(len(d.rest))
-			d.rest = append(d.rest, buf[16:]...)
-		}
-		d.insert(e, uint64(homes[k]))
+	for k := range sorted {
+		d.insert(sorted[k], uint64(sortedHomes[k]))
 	}
 	return d
 }

@@ -75,10 +75,14 @@ func (m *matcher) word(w string) int32 {
 	return i
 }
 
-// index builds m.words from the vocabulary and the words of nb, and m.edge.
-func (m *matcher) index(nb *NB) {
+// index builds m.words from the vocabulary and table, the words of nb (buildDict(nb, nil)),
+// and m.edge.
+func (m *matcher) index(nb *NB, table dict) {
 	m.indexPrefixes(nb)
-	m.words = buildDict(nb, m.vocabWords)
+	m.words = table
+	for i, w := range m.vocabWords {
+		m.words.slots[m.words.add(w)].vocab = int32(i)
+	}
 	m.edge = newDict(0)
 	for _, w := range nb.words {
 		if k := w.key; k != "" && (!isWordByte(k[0]) || !isWordByte(k[len(k)-1])) && edgeRune(k) {
@@ -245,16 +249,15 @@ func (m *matcher) indexPrefixes(nb *NB) {
 	}
 	// Of the model's words, only those that start with a glob's prefix can have any: they
 	// are a range of the sorted words for each prefix.
-	keys := make([]string, len(nb.words))
-	for i, w := range nb.words {
-		keys[i] = w.key
-	}
-	if !sort.StringsAreSorted(keys) {
-		sort.Strings(keys)
+	words := nb.words
+	if !sort.SliceIsSorted(words, func(i, j int) bool { return words[i].key < words[j].key }) {
+		words = append([]nbWord(nil), words...)
+		sort.Slice(words, func(i, j int) bool { return words[i].key < words[j].key })
 	}
 	for p := range m.prefix {
-		for i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p); i++ {
-			index(keys[i])
+		i := sort.Search(len(words), func(i int) bool { return words[i].key >= p })
+		for ; i < len(words) && strings.HasPrefix(words[i].key, p); i++ {
+			index(words[i].key)
 		}
 	}
 }

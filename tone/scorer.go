@@ -98,6 +98,10 @@ func New(opts Options) (*Scorer, error) {
 		}
 		s.nb = nb
 	}
+	// The table of the model's words takes the longest to build: it is built meanwhile, and
+	// the vocabulary is added to it at the end.
+	table := make(chan dict, 1)
+	go func() { table <- buildDict(s.nb, nil) }()
 	vlex := s.valence.Lexicon
 	if vlex == nil {
 		var err error
@@ -186,7 +190,7 @@ func New(opts Options) (*Scorer, error) {
 			s.adjusters[g] = append(s.adjusters[g], hedge{hedge: orOne(r.HedgeFactor), question: orOne(r.QuestionFactor), doubt: r.DoubtQuestions})
 		}
 	}
-	s.m.index(s.nb)
+	s.m.index(s.nb, <-table)
 	s.pool.New = func() any { return new(text) }
 	return s, nil
 }
