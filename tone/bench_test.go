@@ -66,3 +66,25 @@ func BenchmarkScoreParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkScoreSentences scores the rated dev sentences (1.2 MB of tweets, reviews and
+// editorials), whose many distinct words reach all over the word table, as real input does.
+func BenchmarkScoreSentences(b *testing.B) {
+	s := newTestScorer(b)
+	var texts []string
+	n := 0
+	for _, set := range evalSets {
+		for _, r := range loadEvalSet(b, set) {
+			texts = append(texts, r.Text)
+			n += len(r.Text)
+		}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(n))
+	defer cpuPerOp(b, n)()
+	for b.Loop() {
+		for _, t := range texts {
+			s.Score(t)
+		}
+	}
+}
