@@ -40,6 +40,7 @@ type matcher struct {
 	prefix     map[string][]int32
 	prefixLens []int
 	cased      map[string][]int32
+	casedFirst [256]bool // the first bytes of the keys of cased
 	globs      []int32
 	// nb rates words that miss the valence lexicon by the Naive Bayes model's smoothed
 	// log-likelihood ratio, when it is at least nbMin in size, times nbGain.
@@ -152,6 +153,9 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) er
 	switch {
 	case t.CaseSensitive && first.Kind == lexicon.Exact:
 		m.cased[first.Text] = append(m.cased[first.Text], id)
+		if first.Text != "" {
+			m.casedFirst[first.Text[0]] = true
+		}
 	case first.Kind == lexicon.Exact:
 		v := &m.vocabs[m.word(first.Text)]
 		v.ids = append(v.ids, id)
@@ -188,11 +192,15 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) er
 }
 
 func (m *matcher) hasCased(s string) bool {
-	if len(m.cased) == 0 {
-		return false
+	return len(m.casedIDs(s)) > 0
+}
+
+// casedIDs returns the case-sensitive entries whose first word is s.
+func (m *matcher) casedIDs(s string) []int32 {
+	if len(m.cased) == 0 || s != "" && !m.casedFirst[s[0]] {
+		return nil
 	}
-	_, ok := m.cased[s]
-	return ok
+	return m.cased[s]
 }
 
 // lookup returns the words entry and the vocabulary index of a lower-cased word, or -1.
@@ -330,7 +338,7 @@ func (t *text) scan(m *matcher, slots int) {
 			}
 		}
 		if len(m.cased) > 0 && t.toks[i].flags&fUpper != 0 {
-			for _, id := range m.cased[t.raw(i)] {
+			for _, id := range m.casedIDs(t.raw(i)) {
 				t.consider(m, id, i, true)
 			}
 		}
