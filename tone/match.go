@@ -35,13 +35,15 @@ type matcher struct {
 	// edge holds the words of words that start or end with edge punctuation (":)", "(:"):
 	// a small table that says whether a field with punctuation at its edges is worth a
 	// lookup in words, which for most such fields would miss the cache and the table.
-	edge       dict
-	prefix2    *[1 << 16 / 64]uint64 // the first two bytes of every prefix glob, as a bit set
-	prefix     map[string][]int32
-	prefixLens []int
-	cased      map[string][]int32
-	casedFirst [256]bool // the first bytes of the keys of cased
-	globs      []int32
+	edge dict
+	// edgeFirst and edgeLast hold the first and last bytes of the keys of edge.
+	edgeFirst, edgeLast [256]bool
+	prefix2             *[1 << 16 / 64]uint64 // the first two bytes of every prefix glob, as a bit set
+	prefix              map[string][]int32
+	prefixLens          []int
+	cased               map[string][]int32
+	casedFirst          [256]bool // the first bytes of the keys of cased
+	globs               []int32
 	// nb rates words that miss the valence lexicon by the Naive Bayes model's smoothed
 	// log-likelihood ratio, when it is at least nbMin in size, times nbGain.
 	nb            *NB
@@ -95,6 +97,30 @@ func (m *matcher) index(nb *NB, table dict) {
 			m.edge.add(w)
 		}
 	}
+	for i := range m.edge.slots {
+		if m.edge.slots[i].n > 1 {
+			k := m.edge.key(int32(i))
+			m.edgeFirst[k[0]], m.edgeLast[k[len(k)-1]] = true, true
+		}
+	}
+}
+
+// mayEdge reports whether the lower-cased form of field (not empty) may be a key of m.edge:
+// its first or last byte, when ASCII, lower-cases to a byte that starts or ends one.
+func (m *matcher) mayEdge(field string) bool {
+	f, l := field[0], field[len(field)-1]
+	return (f >= utf8.RuneSelf || m.edgeFirst[lowerASCII(f)]) && (l >= utf8.RuneSelf || m.edgeLast[lowerASCII(l)])
+}
+
+// lowerASCII is appendLower for one ASCII byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	if c == '`' {
+		return '\''
+	}
+	return c
 }
 
 // isWordByte reports ASCII letters and digits.

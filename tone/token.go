@@ -240,7 +240,17 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 		}
 		lo := len(t.lower)
 		w, v := int32(-1), int32(-1)
-		if s != start || e != end || s == e {
+		switch {
+		case s == start && e == end && s != e:
+			t.lower = appendLower(t.lower, field)
+			if m != nil {
+				w, v = m.lookup(t.lower[lo:])
+			}
+		case m != nil && s != e && !m.mayEdge(field) && !m.hasCased(field):
+			// Punctuation at its edges, and the lexicon cannot know the field whole: strip it.
+			t.lower = appendLower(t.lower, src[s:e])
+			w, v = m.lookup(t.lower[lo:])
+		default:
 			// A field with punctuation at its edges: keep it whole when the lexicon knows it.
 			t.lower = appendLower(t.lower, field)
 			if m != nil && m.edge.find(t.lower[lo:]) >= 0 { // see matcher.edge
@@ -254,11 +264,6 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 				if m != nil {
 					w, v = m.lookup(t.lower[lo:])
 				}
-			}
-		} else {
-			t.lower = appendLower(t.lower, field)
-			if m != nil {
-				w, v = m.lookup(t.lower[lo:])
 			}
 		}
 		upper, lowerSeen, letter, firstUpper := false, false, false, false
