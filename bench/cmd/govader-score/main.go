@@ -151,11 +151,17 @@ func (s *scorer) table(br *bufio.Reader, sep rune) error {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = sep
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	cr.LazyQuotes = sep == '\t'
+	// TSV is read as quotetone score reads it: one record a line, split at tabs, no quoting.
+	var cr interface{ Read() ([]string, error) }
+	if sep == '\t' {
+		cr = &tsvReader{br: br}
+	} else {
+		c := csv.NewReader(br)
+		c.Comma = sep
+		c.FieldsPerRecord = -1
+		c.ReuseRecord = true
+		cr = c
+	}
 	head, err := cr.Read()
 	if err != nil {
 		return fmt.Errorf("read header: %w", err)
@@ -215,5 +221,27 @@ func (s *scorer) jsonl(br *bufio.Reader) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// tsvReader reads tab-separated lines, skipping empty ones.
+type tsvReader struct {
+	br *bufio.Reader
+}
+
+func (t *tsvReader) Read() ([]string, error) {
+	for {
+		line, err := t.br.ReadString('\n')
+		if err == io.EOF && line != "" {
+			err = nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		if line == "" {
+			continue
+		}
+		return strings.Split(line, "\t"), nil
 	}
 }
