@@ -128,6 +128,9 @@ func (a negation) adjust(t *text, hits []hit, g int) {
 			if t.low(j) == "without" && j+1 < len(t.toks) && t.low(j+1) == "doubt" {
 				continue
 			}
+			if j+1 < i && t.low(j+1) == "but" {
+				continue // "nothing but contempt", "none but the bravest": only, not negation
+			}
 			if t.low(j) == "never" && j+1 < i && (t.low(j+1) == "so" || t.low(j+1) == "this") {
 				hh.weight *= 1.25
 				if t.explain != nil {

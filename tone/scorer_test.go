@@ -70,6 +70,7 @@ func TestDimensions(t *testing.T) {
 		{"They found common ground.", 0, 0.01, 1, 1}, // the longer phrase wins over "ground"
 		{"The talks were hostile, but they reached a compromise.", 0, 0.01, 1, 2},
 		{"They not only agreed but also cooperated.", 0, 0.5, 1, 2},
+		{"They showed nothing but hostility.", 0, -1, -0.01, 1}, // "nothing but" is "only", not a negation
 		{"The US delegation arrived.", 1, 0.01, 1, 1},
 		{"Give us the papers.", 1, 0, 0, 0}, // case-sensitive "US" does not match "us"
 		{"The U.S. delegation arrived.", 1, 0.01, 1, 1},
