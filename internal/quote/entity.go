@@ -58,7 +58,7 @@ func (d *doc) buildEntities() {
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
 				(firstInSentence && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower])
-			if heading[d.toks[run.i].para] || run.possessive {
+			if heading[int(d.toks[run.i].para)] || run.possessive {
 				subj = false // a headline or a caption line; "the company's" modifies a noun
 			}
 			if subj && len(d.ents[id].tokens) > 1 && !d.ents[id].org {
@@ -250,12 +250,12 @@ func (d *doc) headings() map[int]bool {
 		}
 		p := d.toks[i-1]
 		if !isSentenceEnd(p) && p.kind != tokMark && p.text != ":" && p.text != "\u2026" {
-			h[p.para] = true
+			h[int(p.para)] = true
 		}
 	}
 	if n := len(d.toks); n > 0 {
 		if p := d.toks[n-1]; p.kind != tokPara && !isSentenceEnd(p) && p.kind != tokMark {
-			h[p.para] = true
+			h[int(p.para)] = true
 		}
 	}
 	return h

@@ -135,24 +135,25 @@ func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragrap
 	k, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
-		for p+1 < len(paras) && paras[p+1].start <= t.s {
+		s := int(t.s)
+		for p+1 < len(paras) && paras[p+1].start <= s {
 			p++
 		}
-		t.para = p
-		for k < len(spans) && spans[k].endMark() < t.s {
+		t.para = int32(p)
+		for k < len(spans) && spans[k].endMark() < s {
 			k++
 		}
-		if k < len(spans) && spans[k].firstMark() <= t.s && t.s <= spans[k].endMark() {
-			t.quote = k
-			if t.s == spans[k].firstMark() {
+		if k < len(spans) && spans[k].firstMark() <= s && s <= spans[k].endMark() {
+			t.quote = int32(k)
+			if s == spans[k].firstMark() {
 				d.q[k].openTok = i
 			}
-			if t.kind == tokMark && spans[k].close >= 0 && t.s == spans[k].endMark() {
+			if t.kind == tokMark && spans[k].close >= 0 && s == spans[k].endMark() {
 				d.q[k].closeTok = i
 			} else if spans[k].close < 0 {
 				d.q[k].closeTok = i + 1
 			}
-			if t.kind == tokWord && t.s >= spans[k].start && t.e <= spans[k].end {
+			if t.kind == tokWord && s >= spans[k].start && int(t.e) <= spans[k].end {
 				d.q[k].words++
 			}
 		}
@@ -193,7 +194,7 @@ func isSentenceEnd(t token) bool {
 // boundary: a token that ends the search for a quote's context.
 func (d *doc) boundary(i, k int) bool {
 	t := d.toks[i]
-	return t.kind == tokPara || (t.quote >= 0 && t.quote != k) || isSentenceEnd(t)
+	return t.kind == tokPara || (t.quote >= 0 && int(t.quote) != k) || isSentenceEnd(t)
 }
 
 func isWord(t token) bool { return t.kind == tokWord }
@@ -360,7 +361,7 @@ func (d *doc) local(k int) {
 			}
 			// said: “…” / said Friday, “…” / adding “…”
 			// “…,” said Full Name, and “…”: the second half of a split quote
-			splitAnd := last.lower == "and" && words <= 5 && b > 0 && d.toks[b-1].kind == tokMark && d.toks[b-1].quote == k-1
+			splitAnd := last.lower == "and" && words <= 5 && b > 0 && d.toks[b-1].kind == tokMark && int(d.toks[b-1].quote) == k-1
 			signRead := (d.toks[c].lower == "read" || d.toks[c].lower == "reads") && last.text != ":"
 			if !that && !signRead && (last.text == ":" || (last.text == "," && words <= 8) || c == q.openTok-1 || splitAnd) {
 				introduced = true
@@ -370,7 +371,7 @@ func (d *doc) local(k int) {
 	}
 	// "“The risk,” said Full Name, an economist at the bank, “is that ...”": the second half of
 	// a quote split by a long attribution
-	if beforeCue < 0 && q.openTok > b && b > 0 && d.toks[b-1].kind == tokMark && d.toks[b-1].quote == k-1 &&
+	if beforeCue < 0 && q.openTok > b && b > 0 && d.toks[b-1].kind == tokMark && int(d.toks[b-1].quote) == k-1 &&
 		d.q[k-1].kind == Speech && d.toks[q.openTok-1].text == "," {
 		if c := d.findCue(b, q.openTok, false, 30); c >= 0 && d.endsOpen(k-1) {
 			introduced, beforeCue = true, c
@@ -389,7 +390,7 @@ func (d *doc) local(k int) {
 	}
 	// the quote must end a clause: with its own punctuation, or before punctuation or a cue
 	// including: “A” and “B.”: a list of quotes after a colon
-	nextQuote := a+1 < len(d.toks) && (d.toks[a].lower == "and" || d.toks[a].lower == "or") && d.toks[a+1].kind == tokMark && d.toks[a+1].quote == k+1
+	nextQuote := a+1 < len(d.toks) && (d.toks[a].lower == "and" || d.toks[a].lower == "or") && d.toks[a+1].kind == tokMark && int(d.toks[a+1].quote) == k+1
 	if q.openTok-b == 1 && k > 0 && d.q[k-1].listed && (d.toks[b].lower == "and" || d.toks[b].lower == "or" || d.toks[b].text == ",") {
 		introduced = true
 	}
@@ -490,7 +491,7 @@ func (d *doc) local(k int) {
 func (d *doc) transcriptLabel(k int) speakerMention {
 	i := d.q[k].openTok + 1
 	j := i
-	for j < len(d.toks) && j-i < 4 && isWord(d.toks[j]) && isAllUpper(d.toks[j].text) && d.toks[j].quote == k {
+	for j < len(d.toks) && j-i < 4 && isWord(d.toks[j]) && isAllUpper(d.toks[j].text) && int(d.toks[j].quote) == k {
 		j++
 	}
 	if j == i || j >= len(d.toks) || d.toks[j].text != ":" {

@@ -119,7 +119,7 @@ func (d *doc) prevSentenceStart(pos int) int {
 }
 
 // paraOf returns the paragraph index of token tok.
-func (d *doc) paraOf(tok int) int { return d.toks[tok].para }
+func (d *doc) paraOf(tok int) int { return int(d.toks[tok].para) }
 
 // lastMention scans name and speaker mentions backward from token pos and returns the entity
 // of the first that fits, or -1. stop ends the scan.
