@@ -51,7 +51,11 @@ nev okla ore pa tenn tex va vt wash wis wyo`)
 func tokenize(text string, r []rune, marks []bool) []token {
 	toks := make([]token, 0, len(r)/4)
 	valid := utf8.ValidString(text) // then words are substrings of text, not new strings
-	i, bi := 0, 0                   // rune and byte index
+	lower, sliceLower := "", false  // then lower-case words are substrings of lower
+	if valid {
+		lower, sliceLower = lowerRunes(text)
+	}
+	i, bi := 0, 0 // rune and byte index
 	for i < len(r) {
 		c := r[i]
 		if i > 0 {
@@ -95,7 +99,12 @@ func tokenize(text string, r []rune, marks []bool) []token {
 			if !valid {
 				w = string(r[i:j])
 			}
-			lw := strings.ToLower(w)
+			var lw string
+			if sliceLower {
+				lw = lower[bi:bj]
+			} else {
+				lw = strings.ToLower(w)
+			}
 			if j < len(r) && r[j] == '.' {
 				last := lw[strings.LastIndexByte(lw, '-')+1:] // R-Ky.: a party and a state
 				if abbreviations[lw] || (last != lw && (abbreviations[last] || states[last])) || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
@@ -105,7 +114,11 @@ func tokenize(text string, r []rune, marks []bool) []token {
 					} else {
 						w += "."
 					}
-					lw += "."
+					if sliceLower {
+						lw = lower[bi : bj+1]
+					} else {
+						lw += "."
+					}
 				}
 			}
 			toks = append(toks, token{s: int32(i), e: int32(j), text: w, lower: lw, kind: tokWord, cap: unicode.IsUpper(c), quote: -1})
@@ -120,6 +133,33 @@ func tokenize(text string, r []rune, marks []bool) []token {
 		}
 	}
 	return toks
+}
+
+// lowerRunes returns text with each rune lower-cased as strings.ToLower does, so that
+// lower[b:e] == strings.ToLower(text[b:e]) for any rune boundaries b and e. It returns false
+// if lowering changes the length of some rune's encoding (as for 'İ'); text must be valid UTF-8.
+func lowerRunes(text string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != n {
+			return "", false
+		}
+		b.WriteRune(l)
+		i += n
+	}
+	return b.String(), true
 }
 
 // bare returns a word without a trailing period.
