@@ -308,7 +308,7 @@ func (d *doc) precededByCue(i int) bool {
 func (d *doc) register(run nameRun) int {
 	words := run.words
 	lw := run.lowerWords()
-	sn := surname(words)
+	sn := lowerSurname(lw)
 	if sn == "" {
 		return -1
 	}

@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titles are words that precede a name and are not part of it. The value is the role they
@@ -189,6 +190,7 @@ type nameRun struct {
 	i, j       int      // token range [i, j) of the whole run
 	ni         int      // first token of the name proper (after titles)
 	words      []string // name words as written
+	lower      []string // the words lower-cased
 	titles     []string // lower-case titles before the name
 	possessive bool     // the last word ends in 's
 }
@@ -287,15 +289,18 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	}
 	run.ni = k
 	for m := k; m < j; m++ {
-		w := toks[m].text
+		w, lw := toks[m].text, toks[m].lower
 		if m == j-1 && run.possessive {
 			w, _ = possessive(w)
+			lw = strings.ToLower(w)
 		}
 		run.words = append(run.words, w)
+		run.lower = append(run.lower, lw)
 	}
 	// trailing words that cannot be names ("Putin Wednesday")
-	for len(run.words) > 0 && notNames[strings.ToLower(run.words[len(run.words)-1])] {
+	for len(run.words) > 0 && notNames[run.lower[len(run.lower)-1]] {
 		run.words = run.words[:len(run.words)-1]
+		run.lower = run.lower[:len(run.lower)-1]
 	}
 	return run, len(run.words) > 0
 }
@@ -416,7 +421,7 @@ vietnamese lebanese maltese sudanese burmese congolese senegalese nepalese spani
 frenchwoman englishman englishwoman welshman scotsman irishman dutchman swede`)
 
 func (r nameRun) isOrg() bool {
-	if len(r.words) == 2 && givenName(strings.ToLower(r.words[0])) && surnameOrgWords[strings.ToLower(bare(r.words[1]))] {
+	if len(r.words) == 2 && givenName(r.lower[0]) && surnameOrgWords[bare(r.lower[1])] {
 		return false // "Liam Fox", "Margaret Court": a given name and a surname
 	}
 	for _, t := range r.titles {
@@ -424,18 +429,19 @@ func (r nameRun) isOrg() bool {
 			return false // "Mr Fox"
 		}
 	}
-	for _, w := range r.words {
-		if orgWords[strings.ToLower(w)] {
+	for _, w := range r.lower {
+		if orgWords[w] {
 			return true
 		}
 	}
 	return false
 }
 
+// lowerWords returns the words lower-cased, without a trailing period.
 func (r nameRun) lowerWords() []string {
-	out := make([]string, len(r.words))
-	for i, w := range r.words {
-		out[i] = strings.ToLower(bare(w))
+	out := make([]string, len(r.lower))
+	for i, w := range r.lower {
+		out[i] = bare(w)
 	}
 	return out
 }
@@ -443,17 +449,30 @@ func (r nameRun) lowerWords() []string {
 // surname is the last name word, without suffixes like Jr.
 func surname(words []string) string {
 	for i := len(words) - 1; i >= 0; i-- {
-		w := strings.ToLower(bare(words[i]))
-		switch w {
-		case "jr", "sr", "ii", "iii", "iv", "phd", "md":
-			continue
+		if w := strings.ToLower(bare(words[i])); isSurname(w) {
+			return w
 		}
-		if len([]rune(w)) == 1 {
-			continue
-		}
-		return w
 	}
 	return ""
+}
+
+// lowerSurname is surname for words already lower-cased without a trailing period.
+func lowerSurname(lw []string) string {
+	for i := len(lw) - 1; i >= 0; i-- {
+		if isSurname(lw[i]) {
+			return lw[i]
+		}
+	}
+	return ""
+}
+
+// isSurname: a lower-case name word is neither a suffix like Jr. nor an initial.
+func isSurname(w string) bool {
+	switch w {
+	case "jr", "sr", "ii", "iii", "iv", "phd", "md":
+		return false
+	}
+	return utf8.RuneCountInString(w) != 1
 }
 
 // cleanName joins name words with single spaces.
