@@ -288,6 +288,9 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		}
 	}
 	run.ni = k
+	n := max(j-k, 0)
+	both := make([]string, 2*n) // one allocation for the words and their lower-case forms
+	run.words, run.lower = both[:0:n], both[n:n]
 	for m := k; m < j; m++ {
 		w, lw := toks[m].text, toks[m].lower
 		if m == j-1 && run.possessive {
