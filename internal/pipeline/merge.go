@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
-	"bytes"
 	"container/heap"
 	"encoding/csv"
 	"errors"
@@ -215,8 +213,8 @@ func openPart(dir string, f report.Format) (*partStream, error) {
 		s.docFile.Close()
 		return nil, fmt.Errorf("part %s: %w", dir, err)
 	}
-	s.docs = csvReader(s.docFile, f)
-	s.quotes = csvReader(s.qFile, f)
+	s.docs = report.NewReader(s.docFile, f)
+	s.quotes = report.NewReader(s.qFile, f)
 	if _, err := s.docs.Read(); err != nil { // header
 		s.close()
 		return nil, fmt.Errorf("part %s: %s: %w", dir, report.DocumentsFile, err)
@@ -226,17 +224,6 @@ func openPart(dir string, f report.Format) (*partStream, error) {
 		return nil, fmt.Errorf("part %s: %s: %w", dir, report.QuotesFile, err)
 	}
 	return s, nil
-}
-
-func csvReader(r io.Reader, f report.Format) *csv.Reader {
-	br := bufio.NewReaderSize(r, 256<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = f.Delimiter
-	cr.FieldsPerRecord = -1
-	return cr
 }
 
 func (s *partStream) close() {
@@ -289,7 +276,7 @@ func readErrors(path string, f report.Format) ([]report.ErrorRow, error) {
 	}
 	defer file.Close()
 	var rows []report.ErrorRow
-	if err := gocsv.UnmarshalCSV(csvReader(file, f), &rows); err != nil {
+	if err := gocsv.UnmarshalCSV(report.NewReader(file, f), &rows); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	for i := range rows {

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -69,6 +70,21 @@ func (w *Writer) Flush() { w.w.Flush() }
 
 // Error reports any error from a previous Write or Flush.
 func (w *Writer) Error() error { return w.w.Error() }
+
+// NewReader reads back a CSV file written by a Writer with format f: it skips the byte order
+// mark and uses f's delimiter. Cells still carry the guard: Unguard text cells.
+func NewReader(r io.Reader, f Format) *csv.Reader {
+	br := bufio.NewReaderSize(r, 256<<10)
+	if b, _ := br.Peek(len(bom)); string(b) == bom {
+		br.Discard(len(bom))
+	}
+	cr := csv.NewReader(br)
+	if f.Delimiter != 0 {
+		cr.Comma = f.Delimiter
+	}
+	cr.FieldsPerRecord = -1
+	return cr
+}
 
 // Guard returns cell as a spreadsheet shows it safely: unchanged unless it could be read as a
 // formula, in which case it is prefixed with an apostrophe. Plain numbers ("-0.25") stay numbers.

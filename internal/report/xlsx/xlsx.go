@@ -9,7 +9,6 @@
 package xlsx
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -477,14 +476,7 @@ func openQuotes(path string, run *report.Run) (*csv.Reader, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	br := bufio.NewReaderSize(fh, 256<<10)
-	if p, err := br.Peek(3); err == nil && string(p) == "\ufeff" {
-		br.Discard(3)
-	}
-	r := csv.NewReader(br)
-	if run.Format.Delimiter != 0 {
-		r.Comma = run.Format.Delimiter
-	}
+	r := report.NewReader(fh, run.Format)
 	r.ReuseRecord = true
 	hdr, err := r.Read()
 	if err != nil {
