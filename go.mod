@@ -70,3 +70,5 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/term v0.47.0 // indirect
 )
+
+replace github.com/markusmobius/go-dateparser v1.2.3 => ./third_party/go-dateparser
