@@ -133,7 +133,7 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 					marks[s.close], marks[s.endMark()] = true, true
 				}
 			}
-			d := newDoc(x, f.r, tokenize(string(f.r), f.r, marks), f.spans, f.paras)
+			d := newDoc(x, f.r, tokenize(string(f.r), f.r, marks, nil), f.spans, f.paras, map[string]bool{})
 			d.buildEntities()
 			d.attribute()
 			d.quotes()

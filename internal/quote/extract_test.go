@@ -520,6 +520,7 @@ func BenchmarkExtractBBC(b *testing.B) {
 	x := mustNew(b, Options{})
 	b.ReportAllocs()
 	b.SetBytes(int64(size))
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, t := range texts {
 			x.Extract(t)

@@ -46,15 +46,12 @@ var abbreviations = map[string]bool{
 var states = toSet(`ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
 nev okla ore pa tenn tex va vt wash wis wyo`)
 
-// tokenize splits r, the runes of text, into tokens. marks[i] is set at the rune indexes of
-// paired quotation marks.
-func tokenize(text string, r []rune, marks []bool) []token {
-	toks := make([]token, 0, len(r)/4)
-	valid := utf8.ValidString(text) // then words are substrings of text, not new strings
-	lower, sliceLower := "", false  // then lower-case words are substrings of lower
-	if valid {
-		lower, sliceLower = lowerRunes(text)
-	}
+// tokenize appends the tokens of text to toks and returns them. r holds the runes of text,
+// which must be valid UTF-8 (Extract makes it so), and marks[i] is set at the rune indexes
+// of paired quotation marks. Words are substrings of text, and their lower-case forms
+// substrings of one lower-cased copy of it, so that tokens do not allocate.
+func tokenize(text string, r []rune, marks []bool, toks []token) []token {
+	lower, sliceLower := lowerRunes(text)
 	i, bi := 0, 0 // rune and byte index
 	for i < len(r) {
 		c := r[i]
@@ -96,9 +93,6 @@ func tokenize(text string, r []rune, marks []bool) []token {
 				bj += utf8.RuneLen(r[k])
 			}
 			w := text[bi:bj]
-			if !valid {
-				w = string(r[i:j])
-			}
 			var lw string
 			if sliceLower {
 				lw = lower[bi:bj]
@@ -109,11 +103,7 @@ func tokenize(text string, r []rune, marks []bool) []token {
 				last := lw[strings.LastIndexByte(lw, '-')+1:] // R-Ky.: a party and a state
 				if abbreviations[lw] || (last != lw && (abbreviations[last] || states[last])) || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(c)) {
 					j++
-					if valid {
-						w = text[bi : bj+1]
-					} else {
-						w += "."
-					}
+					w = text[bi : bj+1]
 					if sliceLower {
 						lw = lower[bi : bj+1]
 					} else {
@@ -138,28 +128,49 @@ func tokenize(text string, r []rune, marks []bool) []token {
 // lowerRunes returns text with each rune lower-cased as strings.ToLower does, so that
 // lower[b:e] == strings.ToLower(text[b:e]) for any rune boundaries b and e. It returns false
 // if lowering changes the length of some rune's encoding (as for 'İ'); text must be valid UTF-8.
+// Runs of text that lowering leaves alone are copied whole.
 func lowerRunes(text string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(text))
+	done := 0 // text[:done] is written
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteString(text[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
 			}
-			b.WriteByte(c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != n {
-			return "", false
+		if l := unicode.ToLower(r); l != r {
+			if utf8.RuneLen(l) != n {
+				return "", false
+			}
+			b.WriteString(text[done:i])
+			b.WriteRune(l)
+			done = i + n
 		}
-		b.WriteRune(l)
 		i += n
 	}
+	if done == 0 {
+		return text, true // nothing to lower
+	}
+	b.WriteString(text[done:])
 	return b.String(), true
+}
+
+// validRunes returns text with each byte that is not part of valid UTF-8 replaced by
+// U+FFFD, as []rune(text) reads it, so that rune offsets into the result are those of text.
+func validRunes(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	for _, c := range text {
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // bare returns a word without a trailing period.
