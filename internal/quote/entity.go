@@ -5,6 +5,18 @@ import "strings"
 // roleStop ends the words of a role ("an expert on ...", "a spokesman for ...").
 var roleStop = toSet(`on in at of for with from to by who which that and or but as since after said says told`)
 
+// roleBefore ends the role words that rolesOf reads back from a name: determiners, roleStop
+// and notNames, in one set so that each word is looked up once.
+var roleBefore = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, set := range []map[string]bool{determiners, roleStop, notNames} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // buildEntities finds the names outside quotes, groups them into entities (a surname joins
 // its full name), and notes roles and gender evidence.
 func (d *doc) buildEntities() {
@@ -132,7 +144,7 @@ func (d *doc) roleEnd(j int) int {
 			break
 		}
 		k++
-		if personRole(t.lower) || titles[t.lower] != "" {
+		if personRole(t.lower) { // titles that give a role are among the person roles
 			last = k
 		}
 	}
@@ -241,9 +253,14 @@ func (d *doc) appositiveSubject(sentTok int, run nameRun) bool {
 	return true
 }
 
-// headings marks the paragraphs that do not end like a sentence: headlines, captions, bylines.
-func (d *doc) headings() map[int]bool {
-	h := map[int]bool{}
+// headings marks the paragraphs that do not end like a sentence: headlines, captions,
+// bylines. It is computed once a document, for buildEntities and dedup.
+func (d *doc) headings() []bool {
+	if d.heading != nil {
+		return d.heading
+	}
+	h := make([]bool, d.paras)
+	d.heading = h
 	for i, t := range d.toks {
 		if t.kind != tokPara || i == 0 {
 			continue
@@ -464,7 +481,7 @@ func (d *doc) rolesOf(run nameRun) []string {
 	// words right before the run
 	for k, n := run.i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
 		t := d.toks[k]
-		if t.kind != tokWord || t.quote >= 0 || determiners[t.lower] || roleStop[t.lower] || notNames[t.lower] {
+		if t.kind != tokWord || t.quote >= 0 || roleBefore[t.lower] {
 			break
 		}
 		w, _ := possessive(t.lower)

@@ -186,13 +186,15 @@ type doc struct {
 	spk       []mention // resolved speakers, in token order of their mention
 	groups    []group   // "Full Name and Full Name" subjects, in token order
 	lowerSeen map[string]bool
+	paras     int    // number of paragraphs
+	heading   []bool // by paragraph, once headings has run
 }
 
 // newDoc sets up the attribution of spans over toks. It fills lowerSeen, an empty map, with
 // the lower-case words outside quotes.
 func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragraph, lowerSeen map[string]bool) *doc {
 	d := &doc{x: x, r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
-		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: lowerSeen}
+		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: lowerSeen, paras: len(paras)}
 	k, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -609,11 +611,13 @@ func (d *doc) titleCase(sp span) bool {
 // body), keeping the attributed, later one.
 func (d *doc) dedup() {
 	seen := map[string]int{}
+	keys := make([]string, len(d.spans)) // of speech quotes, for the headline pass too
 	for k := range d.spans {
 		if d.q[k].kind != Speech {
 			continue
 		}
 		key := normKey(d.r[d.spans[k].start:d.spans[k].end])
+		keys[k] = key
 		if len(key) < 8 {
 			continue
 		}
@@ -641,9 +645,9 @@ func (d *doc) dedup() {
 		if len(heads) == 0 {
 			continue
 		}
-		body := normKey(d.r[sp.start:sp.end])
+		body := keys[k]
 		for _, h := range heads {
-			if hk := normKey(d.r[d.spans[h].start:d.spans[h].end]); len(hk) >= 8 && strings.Contains(body, hk) {
+			if hk := keys[h]; len(hk) >= 8 && strings.Contains(body, hk) {
 				d.q[h].dropped = true
 			}
 		}

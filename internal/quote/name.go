@@ -174,6 +174,14 @@ var nameParticles = toSet(`de van von der den da di du del della la le bin ibn a
 
 // possessive strips a trailing 's or ’s and reports whether it was there.
 func possessive(w string) (string, bool) {
+	if w == "" {
+		return w, false
+	}
+	switch w[len(w)-1] {
+	case 's', 'S', '\'', '\x99': // the last byte of ’ (U+2019) is 0x99
+	default:
+		return w, false // most words: no suffix to try
+	}
 	for _, s := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
 		if strings.HasSuffix(w, s) {
 			return w[:len(w)-len(s)], true

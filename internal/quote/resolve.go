@@ -550,11 +550,19 @@ func (d *doc) resolveOrg(pos int, head string) int {
 
 // personRole: a noun that names a person by role ("the minister", "the aide", "the lawyer").
 func personRole(w string) bool {
-	if _, ok := titles[w]; ok && titles[w] != "" {
-		return true
+	return roleSuffix(w) || personRoleWords[w]
+}
+
+// roleSuffix: w ends in a suffix of agents and people ("-er", "-ist", "-woman") after at
+// least three other letters.
+func roleSuffix(w string) bool {
+	if w == "" {
+		return false
 	}
-	if personRoles[w] {
-		return true
+	switch w[len(w)-1] {
+	case 'r', 't', 'n', 'e': // the last letters of the suffixes: most words stop here
+	default:
+		return false
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
@@ -563,6 +571,21 @@ func personRole(w string) bool {
 	}
 	return false
 }
+
+// personRoleWords are the titles that give a role and personRoles, in one set so that
+// personRole looks a word up once.
+var personRoleWords = func() map[string]bool {
+	m := make(map[string]bool, len(titles)+len(personRoles))
+	for w, role := range titles {
+		if role != "" {
+			m[w] = true
+		}
+	}
+	for w := range personRoles {
+		m[w] = true
+	}
+	return m
+}()
 
 var personRoles = toSet(`aide official chief head envoy diplomat judge candidate nominee rival critic boss
 coach captain star actor actress veteran expert economist scientist analyst lawyer attorney
