@@ -220,8 +220,8 @@ func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragrap
 				d.q[k].words++
 			}
 		}
-		if t.kind == tokWord && !t.cap && t.quote < 0 {
-			d.lowerSeen[t.lower] = true
+		if t.kind == tokWord && !t.cap && t.quote < 0 && !d.lowerSeen[t.lower] {
+			d.lowerSeen[t.lower] = true // most words repeat: a look-up is cheaper than a store
 		}
 	}
 	for i := range d.q {
@@ -671,10 +671,19 @@ func (d *doc) titleLine(p int) bool {
 	return words <= 25
 }
 
+// normKey returns the letters and digits of rs, lower-cased: a quote's text without
+// punctuation and spacing, to find it again.
 func normKey(rs []rune) string {
 	var b strings.Builder
+	b.Grow(len(rs))
 	for _, c := range rs {
-		if isWordRune(c) {
+		switch {
+		case !isWordRune(c):
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(byte(c + 'a' - 'A'))
+		case c < utf8.RuneSelf:
+			b.WriteByte(byte(c))
+		default:
 			b.WriteRune(unicode.ToLower(c))
 		}
 	}

@@ -41,10 +41,25 @@ func splitParagraphs(r []rune) []paragraph {
 	return ps
 }
 
+// isWordRune: a letter, a digit or a combining mark. ASCII is read from a table, which keeps
+// the function small enough to inline: the tokenizer calls it for every rune. (unicode.IsMark
+// has no ASCII fast path: every space and comma searched its tables.)
 func isWordRune(c rune) bool {
-	if c < 0x80 { // unicode.IsMark has no ASCII fast path: every space and comma searched its tables
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	if c < 0x80 {
+		return asciiWord[c]
 	}
+	return isWordRuneNonASCII(c)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRuneNonASCII(c rune) bool {
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
 }
 
@@ -156,6 +171,9 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 	}
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
+		if c < 0x80 && c != '"' && c != '\'' {
+			continue // most runes: ASCII, and no mark
+		}
 		if c == '\u201D' {
 			rightLeft--
 		}
