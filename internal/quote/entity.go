@@ -321,6 +321,16 @@ func (d *doc) precededByCue(i int) bool {
 	return true
 }
 
+// newEntity returns a zero entity of the document. Entities are allocated in chunks: an
+// article names dozens of them.
+func (d *doc) newEntity() *entity {
+	if len(d.entChunk) == cap(d.entChunk) {
+		d.entChunk = make([]entity, 0, 16)
+	}
+	d.entChunk = d.entChunk[:len(d.entChunk)+1]
+	return &d.entChunk[len(d.entChunk)-1]
+}
+
 // register adds the name run to an entity, creating one if needed, and returns its id or -1.
 func (d *doc) register(run nameRun) int {
 	words := run.words
@@ -394,7 +404,9 @@ func (d *doc) register(run nameRun) int {
 		if len(words) == 1 && !org {
 			canonical = peerName(d.toks, run, canonical)
 		}
-		d.ents = append(d.ents, &entity{id: id, canonical: canonical, tokens: lw, org: org, roles: map[string]int{}})
+		e := d.newEntity()
+		*e = entity{id: id, canonical: canonical, tokens: lw, org: org}
+		d.ents = append(d.ents, e)
 		d.bySurname[sn] = append(d.bySurname[sn], id)
 		if len(words) > 1 && !org {
 			d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
@@ -429,6 +441,9 @@ func (d *doc) register(run nameRun) int {
 			e.fem += 5
 			e.titleFem++
 		}
+	}
+	if len(roles) > 0 && e.roles == nil {
+		e.roles = make(map[string]int, len(roles)) // most names come with no role
 	}
 	for _, r := range roles {
 		e.roles[r]++

@@ -91,13 +91,15 @@ func (e *Extractor) Extract(text string) []Quote {
 	sc.toks = tokenize(text, r, marks, sc.toks[:0])
 	clear(sc.lowerSeen)
 	d := newDoc(e, r, sc.toks, spans, paras, sc.lowerSeen)
+	d.mentions = sc.mentions[:0]
 	d.buildEntities()
 	d.attribute()
+	sc.mentions = d.mentions
 	return d.quotes()
 }
 
 // A scratch holds the largest buffers of one Extract call: the runes of the text, the
-// marks, the tokens and the set of lower-case words. Extract takes one from scratchPool and
+// marks, the tokens, the set of lower-case words and the name mentions. Extract takes one from scratchPool and
 // puts it back when done, so that a batch of articles does not allocate them afresh for
 // each (they were most of the bytes Extract allocated). Nothing in the returned quotes
 // refers to them.
@@ -106,6 +108,7 @@ type scratch struct {
 	marks     []bool
 	toks      []token
 	lowerSeen map[string]bool
+	mentions  []mention
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{lowerSeen: make(map[string]bool)} }}
@@ -180,6 +183,7 @@ type doc struct {
 	spans     []span
 	q         []qinfo
 	ents      []*entity
+	entChunk  []entity // where newEntity allocates
 	bySurname map[string][]int
 	byFirst   map[string][]int
 	mentions  []mention // name mentions outside quotes, in token order

@@ -448,13 +448,20 @@ func (r nameRun) isOrg() bool {
 	return false
 }
 
-// lowerWords returns the words lower-cased, without a trailing period.
+// lowerWords returns the words lower-cased, without a trailing period: r.lower itself when
+// no word has one.
 func (r nameRun) lowerWords() []string {
-	out := make([]string, len(r.lower))
 	for i, w := range r.lower {
-		out[i] = bare(w)
+		if strings.HasSuffix(w, ".") {
+			out := make([]string, len(r.lower))
+			copy(out, r.lower[:i])
+			for j := i; j < len(r.lower); j++ {
+				out[j] = bare(r.lower[j])
+			}
+			return out
+		}
 	}
-	return out
+	return r.lower
 }
 
 // surname is the last name word, without suffixes like Jr.
