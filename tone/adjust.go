@@ -393,3 +393,33 @@ func (a excess) adjust(t *text, hits []hit, g int) {
 		}
 	}
 }
+
+// entryExcess marks the hits that excessHits adds: they rate a word no lexicon rates.
+const entryExcess = -2
+
+// excessHits adds a hit of -weight on each unrated word right after an excess word in the
+// same clause ("too small", "overly long"), unless it is a function word or a modifier: the
+// excess itself is what is wrong. hits are in token order, and stay so.
+func excessHits(t *text, hits []hit, weight float64) []hit {
+	h := 0
+	for i := 0; i+1 < len(t.toks); i++ {
+		if t.toks[i].mods[0]&mExcess == 0 || t.toks[i].flags&(fSentEnd|fClauseEnd) != 0 {
+			continue
+		}
+		j := i + 1
+		if nt := &t.toks[j]; nt.flags&fLetter == 0 || nt.mods[0] != 0 || nt.boost[0] != 0 || functionWords[t.low(j)] {
+			continue
+		}
+		for h < len(hits) && int(hits[h].start) < j {
+			h++
+		}
+		if h < len(hits) && int(hits[h].start) == j || h > 0 && int(hits[h-1].end) > j {
+			continue // rated, or inside a rated phrase
+		}
+		hits = append(hits, hit{})
+		copy(hits[h+1:], hits[h:])
+		hits[h] = hit{slot: 0, start: int32(j), end: int32(j + 1), entry: entryExcess, base: -weight, weight: -weight}
+		h++
+	}
+	return hits
+}

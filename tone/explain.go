@@ -21,7 +21,7 @@ type Explanation struct {
 type HitExplanation struct {
 	Dimension string // "valence" or a dimension name
 	Pole      string // the pole's name ("constructive", "hostility"); "positive" or "negative" for valence
-	Term      string // the lexicon term as written ("hostil*"); "(model)" for words rated by Naive Bayes
+	Term      string // the lexicon term as written ("hostil*"); "(model)" for words rated by Naive Bayes, "(excess)" for words after "too"
 	Matched   string // the words of the text it matched
 	Base      float64
 	Weight    float64 // after adjustments
@@ -49,9 +49,12 @@ func (s *Scorer) Explain(src string) Explanation {
 				words = append(words, t.raw(int(k)))
 			}
 			he.Matched = strings.Join(words, " ")
-			if h.entry >= 0 {
+			switch {
+			case h.entry >= 0:
 				he.Term = s.m.entries[h.entry].term
-			} else {
+			case h.entry == entryExcess:
+				he.Term = "(excess)"
+			default:
 				he.Term = "(model)"
 			}
 			if h.slot == 0 {

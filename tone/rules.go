@@ -68,6 +68,10 @@ type Rules struct {
 	// negative, times -ExcessScalar: "too generous", "overly optimistic".
 	Excess       []string
 	ExcessScalar float64
+	// ExcessWeight, when positive, rates a word right after an excess word that is itself
+	// unrated, and not a function word, -ExcessWeight: "too small", "too late", "overly long"
+	// say that something is wrong even when the word says nothing on its own. Valence only.
+	ExcessWeight float64
 
 	// NameFactor scales hits on capitalised words inside multiword names ("Justice Department").
 	NameFactor float64
@@ -110,6 +114,22 @@ var DefaultExcess = []string{"too", "overly", "excessively", "unduly", "overbear
 // DefaultStance are words of stance that VADER rates positive but that, in news, assert rather
 // than praise ("clearly", "surely"): the valence rules treat them as intensifiers.
 var DefaultStance = []string{"sure", "surely", "clearly", "certainly", "certain", "truly", "definitely", "doubtless", "undoubtedly", "indeed", "obviously"}
+
+// functionWords are closed-class English words (articles, pronouns, prepositions,
+// conjunctions, auxiliaries) that follow "too" in its sense of "also" ("he was there too and
+// left", "me too if"), not of excess.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but nor so yet for to of in on at by with from
+		into onto about as than then if when while because though although since until unless
+		is are was were be been being am do does did has have had will would shall should can
+		could may might must it its this that these those there here i me my mine you your
+		yours he him his she her hers we us our ours they them their theirs who whom whose which
+		what where how why not no too also very just even still now`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // DefaultShifters are verbs and nouns that turn what they act on: "prevent a crisis",
 // "reduce poverty", "an end to violence".

@@ -243,6 +243,9 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 		}
 		vh = append(vh, h)
 	}
+	if s.vrules.ExcessWeight > 0 {
+		vh = excessHits(t, vh, s.vrules.ExcessWeight)
+	}
 	t.hits = vh
 	dh := t.dh
 	for _, a := range s.adjusters[0] {

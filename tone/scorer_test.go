@@ -419,3 +419,34 @@ func TestScoreValenceAsymmetry(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreExcess(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text string
+		want []string // the words rated by the excess rule, in order
+	}{
+		{"The portions were too small.", []string{"small"}},
+		{"It came too late, and overly formal.", []string{"late", "formal"}},
+		{"The hall was far too crowded.", []string{"crowded"}},
+		{"I was there too.", nil},            // "also": nothing follows
+		{"Me too, said the aide.", nil},      // the clause ends at "too"
+		{"She came too and stayed.", nil},    // a function word
+		{"The offer was too generous.", nil}, // rated: the excess turns it instead
+		{"It was not too bad at all.", nil},  // rated
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range s.Explain(tt.text).Hits {
+			if h.Dimension == "valence" && h.Term == "(excess)" {
+				got = append(got, h.Matched)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Score(%q): excess hits on %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if v := s.Score("The portions were too small.").Valence; v >= 0 {
+		t.Errorf("Score(%q).Valence = %v, want < 0", "The portions were too small.", v)
+	}
+}
