@@ -121,7 +121,7 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 		if d.Status == "failed" {
 			counts.Failed++
 		}
-		if err := out.docsW.Write(d.Record()); err != nil {
+		if err := out.docsW.WriteDocument(&d); err != nil {
 			return nil, err
 		}
 		for range d.Quotes {
@@ -130,7 +130,7 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 				return nil, fmt.Errorf("part %s: %s: %w", s.dir, report.QuotesFile, err)
 			}
 			q.Seq = d.Seq
-			if err := out.quotesW.Write(q.Record(f)); err != nil {
+			if err := out.quotesW.WriteQuote(&q); err != nil {
 				return nil, err
 			}
 			agg.Add(&q)

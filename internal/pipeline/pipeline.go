@@ -346,8 +346,8 @@ type outputs struct {
 	quotesW   *report.Writer
 	documents *report.AtomicFile
 	docsW     *report.Writer
-	docHeader bool
 	staged    []*report.AtomicFile
+	dims      []report.Fixed // the dimension scores of the quote being added
 }
 
 func newOutputs(dir string, dims []string, f report.Format) (*outputs, error) {
@@ -389,7 +389,7 @@ func (o *outputs) add(r *result, agg *report.Aggregator, counts *report.Counts, 
 		*errs = append(*errs, report.ErrorRow{Level: "error", Path: d.Path, Line: d.Line, DocID: d.ID, Reason: r.err.Error()})
 	}
 	row.Quotes = len(r.quotes)
-	if err := o.docsW.Write(row.Record()); err != nil {
+	if err := o.docsW.WriteDocument(&row); err != nil {
 		return fmt.Errorf("write %s: %w", report.DocumentsFile, err)
 	}
 	for i, q := range r.quotes {
@@ -400,11 +400,13 @@ func (o *outputs) add(r *result, agg *report.Aggregator, counts *report.Counts, 
 			Valence: report.ToFixed(s.Valence), NBPositive: report.ToFixed(s.NBPositive),
 			Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL,
 		}
-		qr.Dims = make([]report.Fixed, len(s.Dims))
-		for k, ds := range s.Dims {
-			qr.Dims[k] = report.ToFixed(ds.Score)
+		// The aggregator keeps no row, so one Dims slice serves every quote.
+		o.dims = o.dims[:0]
+		for _, ds := range s.Dims {
+			o.dims = append(o.dims, report.ToFixed(ds.Score))
 		}
-		if err := o.quotesW.Write(qr.Record(o.format)); err != nil {
+		qr.Dims = o.dims
+		if err := o.quotesW.WriteQuote(&qr); err != nil {
 			return fmt.Errorf("write %s: %w", report.QuotesFile, err)
 		}
 		agg.Add(&qr)

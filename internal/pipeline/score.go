@@ -115,9 +115,6 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 			}
 		}
 	}()
-	rec := make([]string, len(header))
-	var num []byte // the row's numbers, formatted into one string that the cells slice
-	ends := make([]int, 0, len(header))
 	var writeErr error
 	for b := range ordered {
 		<-b.done
@@ -126,22 +123,13 @@ func Score(ctx context.Context, r io.Reader, w io.Writer, sc Scorer, opts ScoreO
 		}
 		for i, it := range b.items {
 			s := b.scores[i]
-			num = opts.Format.AppendFixed(num[:0], report.ToFixed(s.Valence))
-			ends = append(ends[:0], len(num))
-			num = opts.Format.AppendFixed(num, report.ToFixed(s.NBPositive))
-			ends = append(ends, len(num))
+			cw.Text(it.ID)
+			cw.Fixed(report.ToFixed(s.Valence))
+			cw.Fixed(report.ToFixed(s.NBPositive))
 			for _, d := range s.Dims {
-				num = opts.Format.AppendFixed(num, report.ToFixed(d.Score))
-				ends = append(ends, len(num))
+				cw.Fixed(report.ToFixed(d.Score))
 			}
-			cells := string(num)
-			rec = append(rec[:0], it.ID)
-			from := 0
-			for _, e := range ends {
-				rec = append(rec, cells[from:e])
-				from = e
-			}
-			if err := cw.Write(rec); err != nil {
+			if err := cw.EndRecord(); err != nil {
 				writeErr = err
 				break
 			}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // neutralBand is the |valence| below which a quote counts as neutral in the shares.
@@ -134,7 +136,7 @@ func (a *Aggregator) Add(r *QuoteRow) {
 
 func (g *group) add(r *QuoteRow) {
 	g.quotes++
-	g.words += int64(len(strings.Fields(r.Quote)))
+	g.words += int64(countWords(r.Quote))
 	if r.Seq != g.lastSeq {
 		g.docs++
 		g.lastSeq = r.Seq
@@ -158,6 +160,32 @@ func (g *group) add(r *QuoteRow) {
 	if !g.worst.set || r.Valence < g.worst.value {
 		g.worst = extreme{true, r.Valence, r.Quote, r.DocID}
 	}
+}
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace reports, as strings.Fields does.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// countWords returns len(strings.Fields(s)) without building the fields: the number of runs of
+// runes that are not unicode.IsSpace (an invalid byte counts as a non-space rune).
+func countWords(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // PeriodOf returns the period ("2026-11-26", "2026-W48", "2026-11") of an article date, or

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 
 	"github.com/gocarina/gocsv"
 )
@@ -147,7 +146,30 @@ func DocumentHeader() []string {
 
 // Record returns r as CSV cells in DocumentHeader order.
 func (r *DocumentRow) Record() []string {
-	return []string{strconv.Itoa(r.Seq), r.DocID, r.Path, strconv.Itoa(r.Line), r.Title, r.Date, r.Source, r.Status, strconv.Itoa(r.Quotes), r.Notes}
+	rec := stringCells{rec: make([]string, 0, 10)}
+	r.cells(&rec)
+	return rec.rec
+}
+
+// WriteDocument writes r as one documents.csv record: the bytes of Write(r.Record()) without
+// building the record.
+func (w *Writer) WriteDocument(r *DocumentRow) error {
+	r.cells(w)
+	return w.EndRecord()
+}
+
+// cells passes r's cells to cw in DocumentHeader order.
+func (r *DocumentRow) cells(cw cellWriter) {
+	cw.Int(r.Seq)
+	cw.Text(r.DocID)
+	cw.Text(r.Path)
+	cw.Int(r.Line)
+	cw.Text(r.Title)
+	cw.Text(r.Date)
+	cw.Text(r.Source)
+	cw.Text(r.Status)
+	cw.Int(r.Quotes)
+	cw.Text(r.Notes)
 }
 
 // WriteRows writes gocsv records (a slice of structs) through a guarded Writer.

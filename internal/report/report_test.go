@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -172,4 +173,36 @@ func TestPeriodOf(t *testing.T) {
 			t.Errorf("PeriodOf(%q, %q) = %q, want %q", tt.date, tt.period, got, tt.want)
 		}
 	}
+}
+
+func TestCountWords(t *testing.T) {
+	texts := []string{"", " ", "one", "one two  three", "  lead and trail\t\n", "a\u00a0b\u2003c\u3000d", "no\u200bbreak",
+		"\xff\xfe bad bytes", "tab\tline\nfeed\vform\fcr\r", "“Curly,” she said.", "\u0085next line", "日本語 の テキスト"}
+	for _, s := range texts {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzCountWords(f *testing.F) {
+	f.Add("one two\u00a0three")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// FuzzIsNumber holds isNumber's shortcuts to what strconv.ParseFloat reads.
+func FuzzIsNumber(f *testing.F) {
+	for _, s := range []string{"-0.2500", "1e5", "-Inf", "0x1p-2", "1_000", "0x_1p0", "-1 is it", "+44 20", "nan", "1,5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if got, want := isNumber(s), err == nil; got != want {
+			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -93,13 +93,55 @@ func QuoteHeader(dims []string) []string {
 
 // Record returns r as CSV cells in QuoteHeader order.
 func (r *QuoteRow) Record(f Format) []string {
-	rec := []string{r.DocID, strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Speaker, r.Mention, r.Cue, r.Kind, r.Quote,
-		f.Fixed(r.Valence), f.Fixed(r.NBPositive)}
-	for _, d := range r.Dims {
-		rec = append(rec, f.Fixed(d))
-	}
-	return append(rec, r.Title, r.Date, r.Source, r.URL)
+	rec := stringCells{format: f, rec: make([]string, 0, 14+len(r.Dims))}
+	r.cells(&rec)
+	return rec.rec
 }
+
+// WriteQuote writes r as one quotes.csv record: the bytes of Write(r.Record(format)), with the
+// Writer's format, without building the record.
+func (w *Writer) WriteQuote(r *QuoteRow) error {
+	r.cells(w)
+	return w.EndRecord()
+}
+
+// cells passes r's cells to cw in QuoteHeader order.
+func (r *QuoteRow) cells(cw cellWriter) {
+	cw.Text(r.DocID)
+	cw.Int(r.Start)
+	cw.Int(r.End)
+	cw.Text(r.Speaker)
+	cw.Text(r.Mention)
+	cw.Text(r.Cue)
+	cw.Text(r.Kind)
+	cw.Text(r.Quote)
+	cw.Fixed(r.Valence)
+	cw.Fixed(r.NBPositive)
+	for _, d := range r.Dims {
+		cw.Fixed(d)
+	}
+	cw.Text(r.Title)
+	cw.Text(r.Date)
+	cw.Text(r.Source)
+	cw.Text(r.URL)
+}
+
+// A cellWriter takes the cells of one record in order: a *Writer, or stringCells.
+type cellWriter interface {
+	Text(string)
+	Int(int)
+	Fixed(Fixed)
+}
+
+// stringCells collects cells as strings, for Record.
+type stringCells struct {
+	format Format
+	rec    []string
+}
+
+func (c *stringCells) Text(s string) { c.rec = append(c.rec, s) }
+func (c *stringCells) Int(n int)     { c.rec = append(c.rec, strconv.Itoa(n)) }
+func (c *stringCells) Fixed(x Fixed) { c.rec = append(c.rec, c.format.Fixed(x)) }
 
 // ParseQuoteRecord reads a quotes.csv record written by Record (after the Writer's guard).
 func ParseQuoteRecord(rec []string, ndims int, f Format) (QuoteRow, error) {
