@@ -48,6 +48,7 @@ type matcher struct {
 	// log-likelihood ratio, when it is at least nbMin in size, times nbGain.
 	nb            *NB
 	nbMin, nbGain float64
+	nbForms       []string // endings the words must have outside the model's domain (see Valence.NBLexForms)
 }
 
 func newMatcher() *matcher {
@@ -384,7 +385,7 @@ func (t *text) scan(m *matcher, slots int) {
 		}
 		if m.nb != nil && len(low) > 2 && t.best[0] < 0 && i >= int(t.until[0]) && t.toks[i].flags&fLetter != 0 && t.toks[i].mods[0] == 0 && t.toks[i].boost[0] == 0 &&
 			(t.toks[i].flags&fTitle == 0 || t.toks[i].flags&fSentStart != 0) {
-			if v, ok := m.ratios(t.toks[i].w); ok && math.Abs(v[1]) >= m.nbMin {
+			if v, ok := m.ratios(t.toks[i].w); ok && math.Abs(v[1]) >= m.nbMin && (t.domain || hasEnding(low, m.nbForms)) {
 				w := v[1] * m.nbGain
 				t.hits = append(t.hits, hit{slot: 0, start: int32(i), end: int32(i + 1), entry: -1, base: w, weight: w})
 				t.until[0] = int32(i + 1)
@@ -412,4 +413,17 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
+}
+
+// hasEnding reports whether w ends with one of endings, or endings is empty.
+func hasEnding(w string, endings []string) bool {
+	if len(endings) == 0 {
+		return true
+	}
+	for _, e := range endings {
+		if len(w) > len(e) && w[len(w)-len(e):] == e {
+			return true
+		}
+	}
+	return false
 }

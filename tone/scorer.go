@@ -138,6 +138,11 @@ func New(opts Options) (*Scorer, error) {
 	}
 	if s.valence.NBLexMin > 0 && s.valence.NBLexGain != 0 {
 		s.m.nb, s.m.nbMin, s.m.nbGain = s.nb, s.valence.NBLexMin, s.valence.NBLexGain
+		for _, e := range s.valence.NBLexForms {
+			if e = lowerString(strings.TrimSpace(e)); e != "" {
+				s.m.nbForms = append(s.m.nbForms, e)
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for d, dim := range s.dims {
@@ -234,6 +239,7 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 	if len(s.dims) > 0 {
 		s.mods[1].mark(t, s.m, 1)
 	}
+	t.domain = s.inDomain(t)
 	t.scan(s.m, slots)
 	// An intensifier or a word inside a multiword modifier is not rated itself.
 	vh := t.hits[:0]
@@ -273,7 +279,7 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 		nb, t.nbuf = s.nb.logOddsIn(&s.m.words, src, t.nbuf[:0])
 	}
 	res.NBPositive = sigmoid(nb.logOdds)
-	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb, s.inDomain(t))
+	res.Valence = s.valence.combine(s.valence.ruleSum(t, src), t.counts[0], len(t.toks), nb, t.domain)
 }
 
 // inDomain reports whether t has a word of the valence's NBDomain.

@@ -450,3 +450,44 @@ func TestScoreExcess(t *testing.T) {
 		t.Errorf("Score(%q).Valence = %v, want < 0", "The portions were too small.", v)
 	}
 }
+
+func TestScoreNBLexForms(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text string
+		want []string // the words the model rates, in order
+	}{
+		{"The plan was predictable and clumsy.", []string{"predictable", "clumsy"}},      // adjectives
+		{"The premise was predictable.", []string{"predictable"}},                        // a noun outside films
+		{"The premise of the film was predictable.", []string{"premise", "predictable"}}, // and inside
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range s.Explain(tt.text).Hits {
+			if h.Dimension == "valence" && h.Term == "(model)" {
+				got = append(got, h.Matched)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Score(%q): model-rated words %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHasEnding(t *testing.T) {
+	tests := []struct {
+		w       string
+		endings []string
+		want    bool
+	}{
+		{"clumsy", EvaluativeEndings, true},
+		{"premise", EvaluativeEndings, false},
+		{"ly", []string{"ly"}, false}, // the ending alone is not a word with it
+		{"premise", nil, true},        // no endings: every word
+	}
+	for _, tt := range tests {
+		if got := hasEnding(tt.w, tt.endings); got != tt.want {
+			t.Errorf("hasEnding(%q, %q) = %v, want %v", tt.w, tt.endings, got, tt.want)
+		}
+	}
+}

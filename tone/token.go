@@ -55,6 +55,7 @@ type text struct {
 	nbuf   []byte
 	nb     nbSums // the model's sums, when nbDone
 	nbDone bool
+	domain bool // the text has a word of the valence's NBDomain
 	sums   []float64
 	counts []int
 	best   []int32

@@ -25,6 +25,11 @@ type Valence struct {
 	// NBLexMin in size; such hits go through the same negation, intensity and contrast rules.
 	NBLexMin  float64
 	NBLexGain float64
+	// NBLexForms, when set, limits those words to the ones with one of these endings in texts
+	// outside NBDomain: the endings of adjectives and adverbs ("hapless", "tacky",
+	// "dispiritingly"), which carry opinion in any domain, while the model's nouns and verbs
+	// carry the topics of film reviews ("plot" is bad news there, "war" good).
+	NBLexForms []string
 
 	// The combination. The rule sum r (VADER's sum of adjusted ratings) is divided by the
 	// square root of the number of words over LengthNorm, when set, so that long texts do not
@@ -85,10 +90,10 @@ func VADERValence() Valence {
 // macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
-//	NYT editorials    0.501/0.525    0.192      0.593/0.559
-//	tweets            0.876/0.737    0.363      0.875/0.678
-//	movie snippets    0.418/0.402    0.619      0.650/0.499
-//	amazon snippets   0.597/0.532    0.361      0.642/0.559
+//	NYT editorials    0.501/0.525    0.192      0.593/0.565
+//	tweets            0.876/0.737    0.363      0.876/0.682
+//	movie snippets    0.418/0.402    0.619      0.647/0.497
+//	amazon snippets   0.597/0.532    0.361      0.645/0.560
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
@@ -107,7 +112,7 @@ func DefaultValence() Valence {
 		r.Intensifiers = append(r.Intensifiers, lexicon.Term{Text: w, Weight: boostIncr})
 	}
 	v.ContrastWholeText = false
-	v.NBLexMin, v.NBLexGain = 0.7, 0.5
+	v.NBLexMin, v.NBLexGain, v.NBLexForms = 0.7, 0.5, EvaluativeEndings
 	v.LengthNorm = 3
 	v.NBWeight = 1.5
 	v.NBWeightNoHits = 0.5
@@ -193,6 +198,10 @@ var FilmWords = []string{
 	"scenes", "audience", "audiences", "comedy", "drama", "thriller", "documentary", "genre",
 	"sequel", "screen", "hollywood", "viewers", "story", "storytelling", "picture", "feature",
 }
+
+// EvaluativeEndings are the word endings of English adjectives, adverbs and participles,
+// the parts of speech that carry most opinion (Hatzivassiloglou and Wiebe 2000).
+var EvaluativeEndings = []string{"ous", "ful", "less", "able", "ible", "ive", "ic", "ish", "al", "ent", "ant", "ly", "y", "ed", "ing"}
 
 // DenialWords deny what follows them, as negators do: "lack of support", "failed to win",
 // "refused to help", "hardly surprising". The valence rules count them as negators.
