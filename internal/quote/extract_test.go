@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -566,5 +567,25 @@ func TestConcurrent(t *testing.T) {
 		if g := <-done; !sameWants(g, ref) {
 			t.Errorf("concurrent Extract = %v, want %v", g, ref)
 		}
+	}
+}
+
+// TestInvalidUTF8 checks that bytes that are not UTF-8 count as one rune each, U+FFFD, as
+// []rune(text) reads them: the quotes are those of the text with each such byte replaced.
+func TestInvalidUTF8(t *testing.T) {
+	x := mustNew(t, Options{})
+	text := "Ms. Lena Duvall \xff\xfe spoke.\n\n“We are close \xff,” she said. \xc3 \"Very \xe2\x80 close,\" Ms. Duvall added."
+	r := []rune(text)
+	qs := x.Extract(text)
+	if want := x.Extract(string(r)); !reflect.DeepEqual(qs, want) || len(qs) != 2 {
+		t.Fatalf("Extract(%q) = %v, want %v (two quotes)", text, qs, want)
+	}
+	for _, q := range qs {
+		if string(r[q.Start:q.End]) != q.Text {
+			t.Errorf("Extract(%q): Text %q is not runes [%d,%d)", text, q.Text, q.Start, q.End)
+		}
+	}
+	if qs[0].Speaker != "Lena Duvall" {
+		t.Errorf("Extract(%q): speaker of %q = %q, want Lena Duvall", text, qs[0].Text, qs[0].Speaker)
 	}
 }

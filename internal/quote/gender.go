@@ -39,13 +39,22 @@ meg sue tanya tasha maxine joni elise dianne kirsten nicola gemma kirsty siobhan
 morag harriet imogen priya anjali sunita fatima aisha mariam yasmin leila layla noor maggie
 gillian lillian molly polly jen jenn becca lily lila ella ellie isla ava mia zara`)
 
-// nameGender gives 'm' or 'f' for a listed given name, else 0.
-func nameGender(first string) byte {
-	switch {
-	case maleNames[first] && !femaleNames[first]:
-		return 'm'
-	case femaleNames[first] && !maleNames[first]:
-		return 'f'
+// givenNames maps each listed given name to its gender: 'm', 'f', or 0 for a name that both
+// lists hold ("robin", "kim"). One map, so that a name is looked up once.
+var givenNames = func() map[string]byte {
+	m := make(map[string]byte, len(maleNames)+len(femaleNames))
+	for w := range maleNames {
+		m[w] = 'm'
 	}
-	return 0
-}
+	for w := range femaleNames {
+		if m[w] == 'm' {
+			m[w] = 0
+		} else {
+			m[w] = 'f'
+		}
+	}
+	return m
+}()
+
+// nameGender gives 'm' or 'f' for a listed given name, else 0.
+func nameGender(first string) byte { return givenNames[first] }

@@ -68,12 +68,20 @@ var titles = map[string]string{
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. mme mlle messrs.`)
 
 // isTitle: a title word, or the plural of one ("Councillors", "Sens.").
-func isTitle(lw string) bool {
-	if _, ok := titles[lw]; ok {
-		return true
+func isTitle(lw string) bool { return titleWords[lw] }
+
+// titleWords are the titles and the plurals of those that give a role and have four
+// letters or more, in one set so that isTitle looks a word up once.
+var titleWords = func() map[string]bool {
+	m := make(map[string]bool, 2*len(titles))
+	for w, role := range titles {
+		m[w] = true
+		if role != "" && len(w) >= 4 {
+			m[w+"s"] = true
+		}
 	}
-	return len(lw) > 4 && strings.HasSuffix(lw, "s") && titles[lw[:len(lw)-1]] != ""
-}
+	return m
+}()
 
 var maleHonorifics = map[string]bool{"mr.": true, "baron": true, "earl": true, "duke": true, "viscount": true, "mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "brother": true, "messrs.": true, "congressman": true, "assemblyman": true, "chairman": true, "spokesman": true}
 var femaleHonorifics = map[string]bool{"mrs.": true, "baroness": true, "duchess": true, "ms.": true, "miss": true, "mrs": true, "ms": true, "dame": true, "lady": true, "queen": true, "princess": true, "sister": true, "mme": true, "mlle": true, "congresswoman": true, "assemblywoman": true, "chairwoman": true, "spokeswoman": true}
@@ -327,7 +335,10 @@ var surnameTitles = toSet(`dean king bishop major judge prince constable chancel
 var nobleTitles = toSet(`sir dame lord lady baroness baron`)
 
 // givenName reports whether lw is a listed given name.
-func givenName(lw string) bool { return maleNames[lw] || femaleNames[lw] }
+func givenName(lw string) bool {
+	_, ok := givenNames[lw]
+	return ok
+}
 
 // givenNameFirst: a title word that is also a given name opens a two-word name ("Dean Full").
 func givenNameFirst(toks []token, k, j int) bool {

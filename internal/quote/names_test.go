@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestBritishNames covers names as British news writes them: honorifics without a full stop,
 // titles and occupations glued to the name, possessive owners and surnames that look like
@@ -304,5 +307,54 @@ func TestBritishNames(t *testing.T) {
 				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
 			}
 		})
+	}
+}
+
+// TestMergedWordSets checks the sets merged for speed (one look-up a word) against the sets
+// and rules they were merged from.
+func TestMergedWordSets(t *testing.T) {
+	words := []string{"", "s", "es", "aides", "mps", "ministers", "coachs", "keeper", "helper", "tourist",
+		"spokespersons", "chairwoman", "robin", "kim", "jean", "the", "said", "westco", "e", "ee", "manor"}
+	for _, set := range []map[string]bool{maleNames, femaleNames, personRoles, determiners, roleStop, notNames, orgWords} {
+		for w := range set {
+			words = append(words, w, w+"s", w+"er", w+"man")
+		}
+	}
+	for w := range titles {
+		words = append(words, w, w+"s")
+	}
+	for _, w := range words {
+		_, oldTitle := titles[w]
+		if !oldTitle {
+			oldTitle = len(w) > 4 && strings.HasSuffix(w, "s") && titles[w[:len(w)-1]] != ""
+		}
+		if got := isTitle(w); got != oldTitle {
+			t.Errorf("isTitle(%q) = %v, want %v", w, got, oldTitle)
+		}
+		if got, want := givenName(w), maleNames[w] || femaleNames[w]; got != want {
+			t.Errorf("givenName(%q) = %v, want %v", w, got, want)
+		}
+		var g byte
+		switch {
+		case maleNames[w] && !femaleNames[w]:
+			g = 'm'
+		case femaleNames[w] && !maleNames[w]:
+			g = 'f'
+		}
+		if got := nameGender(w); got != g {
+			t.Errorf("nameGender(%q) = %q, want %q", w, got, g)
+		}
+		role := titles[w] != "" || personRoles[w]
+		for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+				role = true
+			}
+		}
+		if got := personRole(w); got != role {
+			t.Errorf("personRole(%q) = %v, want %v", w, got, role)
+		}
+		if got, want := roleBefore[w], determiners[w] || roleStop[w] || notNames[w]; got != want {
+			t.Errorf("roleBefore[%q] = %v, want %v", w, got, want)
+		}
 	}
 }
