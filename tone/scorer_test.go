@@ -491,3 +491,29 @@ func TestHasEnding(t *testing.T) {
 		}
 	}
 }
+
+func TestScorePossessive(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text, matched, term string
+	}{
+		{"The victim's family spoke.", "victim's", "victim"},
+		{"The victim’s family spoke.", "victim’s", "victim"}, // curly apostrophe
+		{"The victims' families spoke.", "victims", "victims"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, h := range s.Explain(tt.text).Hits {
+			if h.Dimension == "valence" && h.Matched == tt.matched && h.Term == tt.term {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Score(%q): no valence hit of %q on %q\n%s", tt.text, tt.term, tt.matched, s.Explain(tt.text))
+		}
+	}
+	// A possessive of a film word makes the text one about films.
+	if got := s.Explain("The film’s premise was predictable.").Hits; len(got) < 2 {
+		t.Errorf("Score(%q): hits %v, want the model to rate premise", "The film’s premise was predictable.", got)
+	}
+}

@@ -267,6 +267,15 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 				}
 			}
 		}
+		if v < 0 && m != nil && e-s > 3 {
+			// A possessive ("the victim's", "the film’s") is its word, when the lexicons or
+			// the rules know the word.
+			if n := len(t.lower); n-lo > 3 && t.lower[n-1] == 's' && t.lower[n-2] == '\'' {
+				if w2, v2 := m.lookup(t.lower[lo : n-2]); v2 >= 0 {
+					t.lower, w, v = t.lower[:n-2], w2, v2
+				}
+			}
+		}
 		upper, lowerSeen, letter, firstUpper := false, false, false, false
 		other := false // a character other than an ASCII letter
 		for k := s; k < e; {

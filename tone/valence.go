@@ -90,10 +90,10 @@ func VADERValence() Valence {
 // macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
-//	NYT editorials    0.501/0.525    0.192      0.593/0.565
+//	NYT editorials    0.501/0.525    0.192      0.595/0.566
 //	tweets            0.876/0.737    0.363      0.876/0.682
 //	movie snippets    0.418/0.402    0.619      0.647/0.497
-//	amazon snippets   0.597/0.532    0.361      0.645/0.560
+//	amazon snippets   0.597/0.532    0.361      0.644/0.560
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
