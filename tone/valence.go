@@ -86,8 +86,8 @@ func VADERValence() Valence {
 // and the factors of the rules, such as ExcessWeight) were chosen by grid search on the dev
 // halves of the Hutto and Gilbert (2014) rated sentences (go test ./tone -run Tune -tune -v),
 // and checked on both halves of each file split by a hash of the id (TestEvalDev prints them);
-// nothing is learned per word or per text. Measured with go test ./tone -run EvalDev -eval -v (Pearson r / 3-class
-// macro-F1):
+// nothing is learned per word or per text. Measured with go test ./tone -run EvalDev -eval -v
+// (Pearson r / 3-class macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
 //	NYT editorials    0.501/0.525    0.192      0.595/0.566
