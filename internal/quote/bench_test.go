@@ -133,7 +133,8 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 					marks[s.close], marks[s.endMark()] = true, true
 				}
 			}
-			d := newDoc(x, f.r, tokenize(string(f.r), f.r, marks, nil), f.spans, f.paras, map[string]bool{})
+			text := string(f.r)
+			d := newDoc(x, text, f.r, tokenize(text, f.r, marks, nil), f.spans, f.paras, newScratch())
 			d.buildEntities()
 			d.attribute()
 			d.quotes()

@@ -89,29 +89,33 @@ func (e *Extractor) Extract(text string) []Quote {
 		}
 	}
 	sc.toks = tokenize(text, r, marks, sc.toks[:0])
-	clear(sc.lowerSeen)
-	d := newDoc(e, r, sc.toks, spans, paras, sc.lowerSeen)
-	d.mentions = sc.mentions[:0]
+	d := newDoc(e, text, r, sc.toks, spans, paras, sc)
 	d.buildEntities()
 	d.attribute()
-	sc.mentions = d.mentions
+	sc.mentions = d.mentions // keep what the slice grew to
 	return d.quotes()
 }
 
 // A scratch holds the largest buffers of one Extract call: the runes of the text, the
-// marks, the tokens, the set of lower-case words and the name mentions. Extract takes one from scratchPool and
-// puts it back when done, so that a batch of articles does not allocate them afresh for
-// each (they were most of the bytes Extract allocated). Nothing in the returned quotes
-// refers to them.
+// marks, the tokens, the set of lower-case words, the name index and the mentions. Extract
+// takes one from scratchPool and puts it back when done, so that a batch of articles does
+// not allocate them afresh for each (they were most of the bytes Extract allocated), nor
+// grow the maps again. Nothing in the returned quotes refers to them.
 type scratch struct {
 	runes     []rune
 	marks     []bool
 	toks      []token
 	lowerSeen map[string]bool
+	bySurname map[string][]int
+	byFirst   map[string][]int
 	mentions  []mention
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{lowerSeen: make(map[string]bool)} }}
+func newScratch() *scratch {
+	return &scratch{lowerSeen: make(map[string]bool), bySurname: make(map[string][]int), byFirst: make(map[string][]int)}
+}
+
+var scratchPool = sync.Pool{New: func() any { return newScratch() }}
 
 // maxPooledRunes bounds the scratch kept for reuse: one huge document should not pin
 // its buffers for the rest of the batch.
@@ -178,6 +182,8 @@ type mention struct {
 
 type doc struct {
 	x         *Extractor
+	src       string // the text
+	ascii     bool   // src is all ASCII: rune offsets are byte offsets
 	r         []rune
 	toks      []token
 	spans     []span
@@ -194,11 +200,14 @@ type doc struct {
 	heading   []bool // by paragraph, once headings has run
 }
 
-// newDoc sets up the attribution of spans over toks. It fills lowerSeen, an empty map, with
-// the lower-case words outside quotes.
-func newDoc(x *Extractor, r []rune, toks []token, spans []span, paras []paragraph, lowerSeen map[string]bool) *doc {
-	d := &doc{x: x, r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
-		bySurname: map[string][]int{}, byFirst: map[string][]int{}, lowerSeen: lowerSeen, paras: len(paras)}
+// newDoc sets up the attribution of spans over toks, the tokens of text, whose runes are r.
+// Its maps and mentions come from sc, emptied.
+func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, paras []paragraph, sc *scratch) *doc {
+	clear(sc.lowerSeen)
+	clear(sc.bySurname)
+	clear(sc.byFirst)
+	d := &doc{x: x, src: text, ascii: len(text) == len(r), r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
+		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras)}
 	k, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -694,6 +703,15 @@ func normKey(rs []rune) string {
 	return b.String()
 }
 
+// runeText returns the text of runes [s, e) as a string of its own. (A substring of the
+// document would keep all of it alive as long as the quote.)
+func (d *doc) runeText(s, e int) string {
+	if d.ascii {
+		return strings.Clone(d.src[s:e]) // a copy, cheaper than encoding the runes again
+	}
+	return string(d.r[s:e])
+}
+
 func (d *doc) quotes() []Quote {
 	out := make([]Quote, 0, len(d.spans))
 	for k, sp := range d.spans {
@@ -701,7 +719,7 @@ func (d *doc) quotes() []Quote {
 		if q.dropped {
 			continue
 		}
-		qq := Quote{Start: sp.start, End: sp.end, Text: string(d.r[sp.start:sp.end]), Kind: q.kind}
+		qq := Quote{Start: sp.start, End: sp.end, Text: d.runeText(sp.start, sp.end), Kind: q.kind}
 		if q.kind != Term {
 			qq.Speaker, qq.Mention, qq.Cue = q.speaker, q.mention, q.cue
 		}

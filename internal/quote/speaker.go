@@ -72,7 +72,7 @@ func (d *doc) text(i, j int) string {
 	if i >= j {
 		return ""
 	}
-	return string(d.r[d.toks[i].s:d.toks[j-1].e])
+	return d.runeText(int(d.toks[i].s), int(d.toks[j-1].e))
 }
 
 // npAfter reads the speaker mention that starts at token i (after an inverted cue).
