@@ -51,6 +51,7 @@ func BenchmarkWalkBBC(b *testing.B) {
 	needBBC(b)
 	b.ReportAllocs()
 	var size int64
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		size = 0
 		n := 0

@@ -178,6 +178,7 @@ type walker struct {
 	roots map[string]bool // folders named as inputs
 	max   int
 
+	buf        []byte // read buffer for whole files, reused from file to file
 	failures   int    // failures reported so far
 	recordNote string // a note for every record of the file being read
 	cwd        string // working folder, to make paths absolute
@@ -356,7 +357,7 @@ func (w *walker) dir(path, root string, ancestors []fs.FileInfo, info fs.FileInf
 			w.skipped(p, "hidden name")
 			continue
 		}
-		if w.excluded(name, relID(root, p)) {
+		if len(w.opts.Exclude) > 0 && w.excluded(name, relID(root, p)) {
 			w.skipped(p, "excluded")
 			continue
 		}
@@ -488,35 +489,50 @@ func (w *walker) file(path, root string, explicit bool) error {
 		}
 	}
 
+	ext, gz := splitExt(filepath.Base(path))
+	fm, _ := formatOf(ext)
+	id := relID(root, path)
+	if !gz && (fm == formatText || fm == formatHTML) {
+		return w.wholeFile(path, id, fm)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		w.failure(path, 0, "", openReason(path, err))
 		return nil
 	}
 	defer f.Close()
-	var size int64
-	if fi, err := f.Stat(); err == nil {
-		if fi.IsDir() {
-			return w.dir(path, root, nil, fi)
-		}
-		size = fi.Size()
-	}
-	ext, gz := splitExt(filepath.Base(path))
-	fm, _ := formatOf(ext)
-	id := relID(root, path)
-	if !gz && (fm == formatText || fm == formatHTML) {
-		// Whole files are read in one allocation of the right size.
-		b, err := readAll(f, size, w.max)
-		if err != nil {
-			w.failure(path, 0, id, fmt.Sprintf("read error: %v", unwrapPath(err)))
-			return nil
-		}
-		if !isGzip(b) {
-			return w.wholeBytes(b, path, id, fm == formatHTML)
-		}
-		return w.read(bytes.NewReader(b), path, id, fm, true)
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return w.dir(path, root, nil, fi)
 	}
 	return w.read(f, path, id, fm, gz)
+}
+
+// wholeFile reads a text or HTML file as one document. Its bytes go into the walker's buffer,
+// which every file reuses: the document keeps only the decoded text, a copy. No stat is
+// needed; a folder that took a file's place reads as the failure "is a directory".
+func (w *walker) wholeFile(path, id string, fm format) error {
+	f, err := openFile(path)
+	if err != nil {
+		w.failure(path, 0, "", openReason(path, err))
+		return nil
+	}
+	if w.buf == nil {
+		w.buf = make([]byte, 0, 32<<10)
+	}
+	b, err := readAll(f, w.buf[:0], w.max)
+	f.Close()
+	if cap(b) <= maxKeptBuffer {
+		w.buf = b[:0]
+	}
+	if err != nil {
+		w.failure(path, 0, id, fmt.Sprintf("read error: %v", unwrapPath(err)))
+		return nil
+	}
+	if isGzip(b) {
+		// A compressed file without .gz: whole decompresses into a buffer of its own.
+		return w.read(bytes.NewReader(b), path, id, fm, true)
+	}
+	return w.wholeBytes(b, path, id, fm == formatHTML)
 }
 
 // stdin reads Options.Stdin as the file "stdin".
@@ -622,13 +638,12 @@ func isGzip(b []byte) bool {
 	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b
 }
 
-// readAll reads r to its end, or to just past max bytes, starting with a buffer of size+1 bytes
-// when size is known.
-func readAll(r io.Reader, size int64, max int) ([]byte, error) {
-	if size <= 0 || size > int64(max) {
-		size = 4096
-	}
-	b := make([]byte, 0, size+1)
+// maxKeptBuffer is the largest read buffer a walker keeps for the next file; a larger one,
+// grown for one big file, is left to the collector.
+const maxKeptBuffer = 1 << 20
+
+// readAll appends r's content to b, up to its end or to just past max bytes.
+func readAll(r io.Reader, b []byte, max int) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
@@ -646,7 +661,7 @@ func readAll(r io.Reader, size int64, max int) ([]byte, error) {
 
 // whole reads a whole file as one document.
 func (w *walker) whole(r io.Reader, path, id string, isHTML bool) error {
-	b, err := readAll(r, 0, w.max)
+	b, err := readAll(r, make([]byte, 0, 4096), w.max)
 	if err != nil {
 		if isGzipError(err) {
 			w.failure(path, 0, id, gzipReason(err, -1))
