@@ -339,10 +339,10 @@ func (d *doc) register(run nameRun) int {
 	if sn == "" {
 		return -1
 	}
-	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen[lw[0]] {
+	if len(words) == 1 && len(run.titles) == 0 && d.lowerSeen.has(lw[0]) {
 		return -1 // a common word at a sentence start
 	}
-	if len(words) > 1 && run.ni == run.i && d.lowerSeen[lw[0]] && !givenName(lw[0]) && d.sentenceOpens(run.i) {
+	if len(words) > 1 && run.ni == run.i && d.lowerSeen.has(lw[0]) && !givenName(lw[0]) && d.sentenceOpens(run.i) {
 		words, lw = words[1:], lw[1:] // "Wing Full Name", "Rival Westco": a common word opens the sentence
 	}
 	if len(words) == 1 && strings.HasSuffix(words[0], ".") {

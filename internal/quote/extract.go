@@ -105,14 +105,14 @@ type scratch struct {
 	runes     []rune
 	marks     []bool
 	toks      []token
-	lowerSeen map[string]bool
+	lowerSeen wordSet
 	bySurname map[string][]int
 	byFirst   map[string][]int
 	mentions  []mention
 }
 
 func newScratch() *scratch {
-	return &scratch{lowerSeen: make(map[string]bool), bySurname: make(map[string][]int), byFirst: make(map[string][]int)}
+	return &scratch{bySurname: make(map[string][]int), byFirst: make(map[string][]int)}
 }
 
 var scratchPool = sync.Pool{New: func() any { return newScratch() }}
@@ -195,19 +195,19 @@ type doc struct {
 	mentions  []mention // name mentions outside quotes, in token order
 	spk       []mention // resolved speakers, in token order of their mention
 	groups    []group   // "Full Name and Full Name" subjects, in token order
-	lowerSeen map[string]bool
-	paras     int    // number of paragraphs
-	heading   []bool // by paragraph, once headings has run
+	lowerSeen *wordSet  // the lower-case words outside quotes
+	paras     int       // number of paragraphs
+	heading   []bool    // by paragraph, once headings has run
 }
 
 // newDoc sets up the attribution of spans over toks, the tokens of text, whose runes are r.
 // Its maps and mentions come from sc, emptied.
 func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, paras []paragraph, sc *scratch) *doc {
-	clear(sc.lowerSeen)
+	sc.lowerSeen.reset(toks)
 	clear(sc.bySurname)
 	clear(sc.byFirst)
 	d := &doc{x: x, src: text, ascii: len(text) == len(r), r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
-		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras)}
+		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: &sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras)}
 	k, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -233,8 +233,8 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 				d.q[k].words++
 			}
 		}
-		if t.kind == tokWord && !t.cap && t.quote < 0 && !d.lowerSeen[t.lower] {
-			d.lowerSeen[t.lower] = true // most words repeat: a look-up is cheaper than a store
+		if t.kind == tokWord && !t.cap && t.quote < 0 {
+			d.lowerSeen.add(i)
 		}
 	}
 	for i := range d.q {
