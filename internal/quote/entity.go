@@ -364,6 +364,7 @@ func (d *doc) register(run nameRun) int {
 	for _, r := range roles {
 		if personRole(r) {
 			personRoleSeen = true
+			break
 		}
 	}
 	person := !org && (personRoleSeen || d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i) || g != 0)
@@ -386,7 +387,9 @@ func (d *doc) register(run nameRun) int {
 				}
 			}
 		} else {
-			id = d.lookupName(words, run.ni)
+			// lookupName(words, run.ni), with the words lowered already (sn may be that of a
+			// word dropped above)
+			id = d.lookupLower(lowerSurname(lw), lw[0], len(words), run.ni)
 			if id >= 0 && d.ents[id].org {
 				id = -1
 			}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -603,14 +604,23 @@ func (d *doc) lookupName(words []string, pos int) int {
 	if sn == "" {
 		return -1
 	}
+	return d.lookupLower(sn, strings.ToLower(bare(words[0])), len(words), pos)
+}
+
+// lookupLower is lookupName for a name of n words given its surname and its first word,
+// lower-cased and without a trailing period, as register has them at hand.
+func (d *doc) lookupLower(sn, first string, n, pos int) int {
+	if sn == "" {
+		return -1
+	}
 	cands := d.bySurname[sn]
-	if len(cands) == 0 && len(words) == 1 {
-		cands = d.byFirst[strings.ToLower(bare(words[0]))]
+	if len(cands) == 0 && n == 1 {
+		cands = d.byFirst[first]
 	}
 	if len(cands) == 0 {
 		return -1
 	}
-	if g := d.honorificGender(pos); g != 0 && len(words) == 1 {
+	if g := d.honorificGender(pos); g != 0 && n == 1 {
 		// "Mrs Howard" after "Michael Howard": another person of the same surname
 		var fit []int
 		for _, c := range cands {
@@ -626,8 +636,7 @@ func (d *doc) lookupName(words []string, pos int) int {
 	if len(cands) == 1 {
 		return cands[0]
 	}
-	first := strings.ToLower(bare(words[0]))
-	if len(words) > 1 {
+	if n > 1 {
 		for _, c := range cands {
 			if d.ents[c].tokens[0] == first {
 				return c
@@ -635,11 +644,7 @@ func (d *doc) lookupName(words []string, pos int) int {
 		}
 	}
 	// the most recently mentioned
-	set := map[int]bool{}
-	for _, c := range cands {
-		set[c] = true
-	}
-	if id := d.lastMention(pos, func(m mention) bool { return set[m.ent] }, func(int) bool { return false }); id >= 0 {
+	if id := d.lastMention(pos, func(m mention) bool { return slices.Contains(cands, m.ent) }, func(int) bool { return false }); id >= 0 {
 		return id
 	}
 	return cands[0]

@@ -52,10 +52,13 @@ nev okla ore pa tenn tex va vt wash wis wyo`)
 // substrings of one lower-cased copy of it, so that tokens do not allocate.
 func tokenize(text string, r []rune, marks []bool, toks []token) []token {
 	lower, sliceLower := lowerRunes(text)
-	i, bi := 0, 0 // rune and byte index
+	ascii := len(text) == len(r) // then byte offsets are rune offsets
+	i, bi := 0, 0                // rune and byte index
 	for i < len(r) {
 		c := r[i]
-		if i > 0 {
+		if ascii {
+			bi = i
+		} else if i > 0 {
 			bi += utf8.RuneLen(r[i-1])
 		}
 		switch {
@@ -88,9 +91,12 @@ func tokenize(text string, r []rune, marks []bool, toks []token) []token {
 				}
 				break
 			}
-			bj := bi
-			for k := i; k < j; k++ {
-				bj += utf8.RuneLen(r[k])
+			bj := j
+			if !ascii {
+				bj = bi
+				for k := i; k < j; k++ {
+					bj += utf8.RuneLen(r[k])
+				}
 			}
 			w := text[bi:bj]
 			var lw string
@@ -112,7 +118,7 @@ func tokenize(text string, r []rune, marks []bool, toks []token) []token {
 				}
 			}
 			toks = append(toks, token{s: int32(i), e: int32(j), text: w, lower: lw, kind: tokWord, cap: unicode.IsUpper(c), quote: -1})
-			for k := i; k < j-1; k++ { // the loop head adds r[j-1]
+			for k := i; k < j-1 && !ascii; k++ { // the loop head adds r[j-1]
 				bi += utf8.RuneLen(r[k])
 			}
 			i = j
