@@ -100,7 +100,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			r := []rune(a)
-			scanQuotes(r, splitParagraphs(r), false)
+			scanQuotes(r, splitParagraphs(r, nil), false, nil)
 		}
 	}
 }
@@ -118,8 +118,8 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 	arts := benchArticles()
 	for _, a := range arts {
 		r := []rune(a)
-		paras := splitParagraphs(r)
-		fs = append(fs, found{r, paras, scanQuotes(r, paras, false)})
+		paras := splitParagraphs(r, nil)
+		fs = append(fs, found{r, paras, scanQuotes(r, paras, false, nil)})
 	}
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))

@@ -321,14 +321,16 @@ func (d *doc) precededByCue(i int) bool {
 	return true
 }
 
-// newEntity returns a zero entity of the document. Entities are allocated in chunks: an
-// article names dozens of them.
+// newEntity returns a new entity of the document, in the room newDoc made for them (or, past
+// it, in a new chunk: entities must not move, as the document points to them).
 func (d *doc) newEntity() *entity {
 	if len(d.entChunk) == cap(d.entChunk) {
 		d.entChunk = make([]entity, 0, 16)
 	}
 	d.entChunk = d.entChunk[:len(d.entChunk)+1]
-	return &d.entChunk[len(d.entChunk)-1]
+	e := &d.entChunk[len(d.entChunk)-1]
+	*e = entity{} // the room is reused from earlier documents
+	return e
 }
 
 // register adds the name run to an entity, creating one if needed, and returns its id or -1.

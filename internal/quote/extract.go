@@ -76,8 +76,9 @@ func (e *Extractor) Extract(text string) []Quote {
 	sc := getScratch()
 	defer putScratch(sc)
 	r := sc.decode(text)
-	paras := splitParagraphs(r)
-	spans := scanQuotes(r, paras, e.twoApos)
+	sc.paras = splitParagraphs(r, sc.paras[:0])
+	sc.spans = scanQuotes(r, sc.paras, e.twoApos, sc.spans[:0])
+	paras, spans := sc.paras, sc.spans
 	if len(spans) == 0 {
 		return nil
 	}
@@ -96,8 +97,9 @@ func (e *Extractor) Extract(text string) []Quote {
 	return d.quotes()
 }
 
-// A scratch holds the largest buffers of one Extract call: the runes of the text, the
-// marks, the tokens, the set of lower-case words, the name index and the mentions. Extract
+// A scratch holds the largest buffers of one Extract call: the runes of the text, its
+// paragraphs, quote spans, marks and tokens, the set of lower-case words, the name index,
+// the mentions and the entities. Extract
 // takes one from scratchPool and puts it back when done, so that a batch of articles does
 // not allocate them afresh for each (they were most of the bytes Extract allocated), nor
 // grow the maps again. Nothing in the returned quotes refers to them.
@@ -108,7 +110,18 @@ type scratch struct {
 	lowerSeen wordSet
 	bySurname map[string][]int
 	byFirst   map[string][]int
+	paras     []paragraph
+	spans     []span
 	mentions  []mention
+	entities  []entity
+}
+
+// entitySpace returns an empty slice with room for n entities.
+func (s *scratch) entitySpace(n int) []entity {
+	if cap(s.entities) < n {
+		s.entities = make([]entity, 0, n)
+	}
+	return s.entities[:0]
 }
 
 func newScratch() *scratch {
@@ -209,6 +222,7 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 	d := &doc{x: x, src: text, ascii: len(text) == len(r), r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
 		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: &sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras)}
 	k, p := 0, 0
+	names := 0 // capitalized words outside quotes
 	for i := range toks {
 		t := &toks[i]
 		s := int(t.s)
@@ -233,13 +247,19 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 				d.q[k].words++
 			}
 		}
-		if t.kind == tokWord && !t.cap && t.quote < 0 {
-			d.lowerSeen.add(i)
+		if t.kind == tokWord && t.quote < 0 {
+			if t.cap {
+				names++
+			} else {
+				d.lowerSeen.add(i)
+			}
 		}
 	}
 	for i := range d.q {
 		d.q[i].ent = -1
 	}
+	// buildEntities registers at most one entity for each capitalized word outside quotes
+	d.entChunk = sc.entitySpace(names)
 	return d
 }
 

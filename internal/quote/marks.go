@@ -20,8 +20,8 @@ type span struct {
 // paragraph bounds: [start, end) rune indexes of non-empty lines.
 type paragraph struct{ start, end int }
 
-func splitParagraphs(r []rune) []paragraph {
-	var ps []paragraph
+// splitParagraphs appends the paragraphs of r to ps and returns them.
+func splitParagraphs(r []rune, ps []paragraph) []paragraph {
 	start := 0
 	for i := 0; i <= len(r); i++ {
 		if i == len(r) || r[i] == '\n' || r[i] == '\u2029' {
@@ -115,9 +115,8 @@ func canClose(r []rune, i, lo, hi int) bool {
 }
 
 // scanQuotes finds quotation mark pairs in r, paragraph by paragraph, in one linear pass
-// per mark style.
-func scanQuotes(r []rune, paras []paragraph, twoApos bool) []span {
-	var out []span
+// per mark style. It appends them to out and returns them.
+func scanQuotes(r []rune, paras []paragraph, twoApos bool, out []span) []span {
 	prevOpen := false // the previous paragraph ended inside a quote
 	for pi, p := range paras {
 		dbl := scanDouble(r, p, pi, twoApos)
