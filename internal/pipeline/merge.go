@@ -167,7 +167,7 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 	if err := out.finish(agg, errs, &man, first.Format.Period); err != nil {
 		return nil, err
 	}
-	if err := writeExtra(writers, &report.Run{Dir: outDir, Manifest: &man, Dimensions: dims, Format: f, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}); err != nil {
+	if err := writeExtra(writers, outDir, &man, f, agg, errs); err != nil {
 		return &man, err
 	}
 	return &man, nil

@@ -303,14 +303,18 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 			return &man, fmt.Errorf("save state: %w", err)
 		}
 	}
-	if err := writeExtra(opts.Writers, &report.Run{Dir: opts.OutDir, Manifest: &man, Dimensions: dims, Format: opts.Format, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}); err != nil {
+	if err := writeExtra(opts.Writers, opts.OutDir, &man, opts.Format, agg, errs); err != nil {
 		return &man, err
 	}
 	return &man, nil
 }
 
 // writeExtra writes the extra report formats once the CSV files are in place.
-func writeExtra(writers []ReportWriter, run *report.Run) error {
+func writeExtra(writers []ReportWriter, dir string, man *report.Manifest, f report.Format, agg *report.Aggregator, errs []report.ErrorRow) error {
+	if len(writers) == 0 {
+		return nil // the summaries below cost a sort and a pass over every speaker
+	}
+	run := &report.Run{Dir: dir, Manifest: man, Dimensions: man.Dimensions, Format: f, Speakers: agg.Summaries(), Periods: agg.PeriodSummaries(), Errors: errs}
 	for _, w := range writers {
 		if err := w.WriteReport(run); err != nil {
 			return fmt.Errorf("write report: %w", err)
@@ -447,7 +451,16 @@ func (o *outputs) finish(agg *report.Aggregator, errs []report.ErrorRow, man *re
 			return err
 		}
 	}
+	// The streamed files go to disk while the summaries are computed, and then every file is
+	// synced at once: the end of a run waits for the disk once instead of once a file.
+	n := len(o.staged)
+	streamed := syncFiles(o.staged...)
 	if err := report.WriteSummaries(agg, errs, man, period, o.format, o.stage); err != nil {
+		streamed()
+		return err
+	}
+	summaries := syncFiles(o.staged[n:]...)
+	if err := errors.Join(streamed(), summaries()); err != nil {
 		return err
 	}
 	for _, f := range o.staged {
@@ -457,6 +470,20 @@ func (o *outputs) finish(agg *report.Aggregator, errs []report.ErrorRow, man *re
 	}
 	o.staged = nil
 	return report.SyncDir(o.dir)
+}
+
+// syncFiles syncs files to disk in the background, one goroutine each; wait waits for them
+// and returns their errors.
+func syncFiles(files ...*report.AtomicFile) (wait func() error) {
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { errs[i] = f.Sync() })
+	}
+	return func() error {
+		wg.Wait()
+		return errors.Join(errs...)
+	}
 }
 
 func (o *outputs) stage(name string) (*report.AtomicFile, error) {

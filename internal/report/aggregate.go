@@ -253,6 +253,20 @@ func (a *Aggregator) SpeakerRecords(f Format) [][]string {
 
 // PeriodRecords returns speakers_by_period.csv records, by speaker then period.
 func (a *Aggregator) PeriodRecords(f Format) [][]string {
+	return records(a.sortedPeriods(), true, f)
+}
+
+// WriteSpeakers writes the records of SpeakerRecords with w's format, without building them.
+func (a *Aggregator) WriteSpeakers(w *Writer) error {
+	return writeGroups(w, sortedGroups(a.speakers), false)
+}
+
+// WritePeriods writes the records of PeriodRecords with w's format, without building them.
+func (a *Aggregator) WritePeriods(w *Writer) error {
+	return writeGroups(w, a.sortedPeriods(), true)
+}
+
+func (a *Aggregator) sortedPeriods() []*group {
 	gs := make([]*group, 0, len(a.periods))
 	for _, g := range a.periods {
 		gs = append(gs, g)
@@ -263,7 +277,7 @@ func (a *Aggregator) PeriodRecords(f Format) [][]string {
 		}
 		return gs[i].period < gs[j].period
 	})
-	return records(gs, true, f)
+	return gs
 }
 
 // Summaries returns the per-speaker summaries in speakers.csv order, for other report formats.
@@ -271,7 +285,7 @@ func (a *Aggregator) Summaries() []Summary {
 	gs := sortedGroups(a.speakers)
 	out := make([]Summary, len(gs))
 	for i, g := range gs {
-		out[i] = g.summary(a.dims)
+		out[i] = g.summary(len(a.dims))
 	}
 	return out
 }
@@ -280,7 +294,7 @@ func (a *Aggregator) Summaries() []Summary {
 func (a *Aggregator) PeriodSummaries() []Summary {
 	var out []Summary
 	for _, g := range a.periods {
-		out = append(out, g.summary(a.dims))
+		out = append(out, g.summary(len(a.dims)))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Speaker != out[j].Speaker {
@@ -345,7 +359,7 @@ type Extreme struct {
 	DocID   string
 }
 
-func (g *group) summary(dims []string) Summary {
+func (g *group) summary(ndims int) Summary {
 	s := Summary{
 		Speaker: g.speaker, Period: g.period,
 		Quotes: g.quotes, Words: g.words, Documents: g.docs,
@@ -356,7 +370,7 @@ func (g *group) summary(dims []string) Summary {
 		MostPositive:  Extreme{g.best.quote, g.best.value.Float(), g.best.docID},
 		MostNegative:  Extreme{g.worst.quote, g.worst.value.Float(), g.worst.docID},
 	}
-	for i := range dims {
+	for i := range ndims {
 		s.Dims = append(s.Dims, stat(g.dims[i]))
 	}
 	return s
@@ -365,20 +379,45 @@ func (g *group) summary(dims []string) Summary {
 func records(gs []*group, byPeriod bool, f Format) [][]string {
 	out := make([][]string, 0, len(gs))
 	for _, g := range gs {
-		s := g.summary(make([]string, len(g.dims)))
-		rec := []string{s.Speaker}
-		if byPeriod {
-			rec = append(rec, s.Period)
-		}
-		rec = append(rec, strconv.FormatInt(s.Quotes, 10), strconv.FormatInt(s.Words, 10), strconv.FormatInt(s.Documents, 10),
-			f.Float(s.Valence.Mean), f.Float(s.Valence.SD), f.Float(s.Valence.Low), f.Float(s.Valence.High),
-			f.Float(s.PositiveShare), f.Float(s.NegativeShare), f.Float(s.NBPositive))
-		for _, d := range s.Dims {
-			rec = append(rec, f.Float(d.Mean), f.Float(d.Low), f.Float(d.High))
-		}
-		rec = append(rec, s.MostPositive.Quote, f.Fixed(g.best.value), s.MostPositive.DocID,
-			s.MostNegative.Quote, f.Fixed(g.worst.value), s.MostNegative.DocID)
-		out = append(out, rec)
+		rec := stringCells{format: f}
+		g.cells(&rec, byPeriod)
+		out = append(out, rec.rec)
 	}
 	return out
+}
+
+func writeGroups(w *Writer, gs []*group, byPeriod bool) error {
+	for _, g := range gs {
+		g.cells(w, byPeriod)
+		if err := w.EndRecord(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cells passes g's cells to cw in SpeakerHeader order.
+func (g *group) cells(cw cellWriter, byPeriod bool) {
+	s := g.summary(len(g.dims))
+	cw.Text(s.Speaker)
+	if byPeriod {
+		cw.Text(s.Period)
+	}
+	cw.Int(s.Quotes)
+	cw.Int(s.Words)
+	cw.Int(s.Documents)
+	for _, x := range [...]float64{s.Valence.Mean, s.Valence.SD, s.Valence.Low, s.Valence.High, s.PositiveShare, s.NegativeShare, s.NBPositive} {
+		cw.Float(x)
+	}
+	for _, d := range s.Dims {
+		cw.Float(d.Mean)
+		cw.Float(d.Low)
+		cw.Float(d.High)
+	}
+	cw.Text(s.MostPositive.Quote)
+	cw.Fixed(g.best.value)
+	cw.Text(s.MostPositive.DocID)
+	cw.Text(s.MostNegative.Quote)
+	cw.Fixed(g.worst.value)
+	cw.Text(s.MostNegative.DocID)
 }

@@ -127,9 +127,15 @@ func (w *Writer) Text(cell string) {
 }
 
 // Int adds an integer cell to the record being written.
-func (w *Writer) Int(n int) {
+func (w *Writer) Int(n int64) {
 	var b [24]byte
-	w.number(strconv.AppendInt(b[:0], int64(n), 10))
+	w.number(strconv.AppendInt(b[:0], n, 10))
+}
+
+// Float adds a cell with x spelled as Format.Float spells it to the record being written.
+func (w *Writer) Float(x float64) {
+	var b [32]byte
+	w.number(w.format.AppendFloat(b[:0], x))
 }
 
 // Fixed adds a score cell, spelled as Format.Fixed spells it, to the record being written.
@@ -138,9 +144,9 @@ func (w *Writer) Fixed(x Fixed) {
 	w.number(w.format.AppendFixed(b[:0], x))
 }
 
-// number adds a cell of digits, signs and decimal separators: it needs quotes only when the
-// delimiter is one of its characters, and the guard only in Fixed's odd spelling of the least
-// int64, which the text path handles.
+// number adds a cell of digits, signs and decimal separators (or NaN, +Inf, -Inf): it needs
+// quotes only when the delimiter is one of its characters, and the guard only in Fixed's odd
+// spelling of the least int64, which the text path handles.
 func (w *Writer) number(b []byte) {
 	if bytes.ContainsRune(b, w.comma) || (len(b) > 1 && b[1] == '-') {
 		w.Text(string(b))
@@ -334,14 +340,23 @@ func (f Format) AppendFixed(dst []byte, x Fixed) []byte {
 
 // Float formats x with four decimals, the precision every report uses.
 func (f Format) Float(x float64) string {
-	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	if s == "-0.0000" {
-		s = "0.0000"
+	var b [32]byte
+	return string(f.AppendFloat(b[:0], x))
+}
+
+// AppendFloat appends x as Float formats it.
+func (f Format) AppendFloat(dst []byte, x float64) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, x, 'f', decimals, 64)
+	if string(dst[start:]) == "-0.0000" {
+		dst = append(dst[:start], "0.0000"...)
 	}
 	if f.DecimalComma {
-		s = strings.Replace(s, ".", ",", 1)
+		if i := bytes.IndexByte(dst[start:], '.'); i >= 0 {
+			dst[start+i] = ','
+		}
 	}
-	return s
+	return dst
 }
 
 // ParseFloat reads a number written by Float.

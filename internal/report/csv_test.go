@@ -82,10 +82,11 @@ func TestWriterMatchesCSV(t *testing.T) {
 	}
 }
 
-// TestWriterNumbers checks that Int and Fixed cells write what Text writes for their strings.
+// TestWriterNumbers checks that Int, Fixed and Float cells write what Text writes for their strings.
 func TestWriterNumbers(t *testing.T) {
 	fixed := []Fixed{0, 1, -1, 2500, -2500, 10000, -123456, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
 	ints := []int{0, 7, -7, 1234567, math.MaxInt64, math.MinInt64}
+	floats := []float64{0, math.Copysign(0, -1), -0.00001, -0.00005, 0.00005, 0.25, -0.33333, 1e21, -1e-300, math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64}
 	for _, f := range writerFormats {
 		var want, got bytes.Buffer
 		var rec []string
@@ -96,7 +97,11 @@ func TestWriterNumbers(t *testing.T) {
 		}
 		for _, n := range ints {
 			rec = append(rec, strconv.Itoa(n))
-			w.Int(n)
+			w.Int(int64(n))
+		}
+		for _, x := range floats {
+			rec = append(rec, legacyFloat(f, x))
+			w.Float(x)
 		}
 		w.EndRecord()
 		w.Flush()
@@ -153,4 +158,55 @@ func FuzzWriterMatchesCSV(f *testing.F) {
 			t.Errorf("Writer(%q) wrote %q for %q, want %q", format.Delimiter, got.String(), recs, want.String())
 		}
 	})
+}
+
+// legacyFloat is Format.Float as it was before AppendFloat.
+func legacyFloat(f Format, x float64) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if s == "-0.0000" {
+		s = "0.0000"
+	}
+	if f.DecimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// TestFloat checks Format.Float against the formula it replaced.
+func TestFloat(t *testing.T) {
+	for _, x := range []float64{0, math.Copysign(0, -1), -0.00004, -0.00005, 0.12345, -12.5, 1e21, math.NaN(), math.Inf(-1)} {
+		for _, f := range []Format{{}, {DecimalComma: true}} {
+			if got, want := f.Float(x), legacyFloat(f, x); got != want {
+				t.Errorf("Format%+v.Float(%v) = %q, want %q", f, x, got, want)
+			}
+		}
+	}
+}
+
+// TestWriteSpeakers checks that WriteSpeakers and WritePeriods write the bytes of Write over
+// SpeakerRecords and PeriodRecords.
+func TestWriteSpeakers(t *testing.T) {
+	a := NewAggregator([]string{"a", "b"}, "month")
+	for _, q := range benchRows(300) {
+		a.Add(&q)
+	}
+	for _, f := range writerFormats[:4] {
+		for _, c := range []struct {
+			recs  [][]string
+			write func(*Writer) error
+		}{{a.SpeakerRecords(f), a.WriteSpeakers}, {a.PeriodRecords(f), a.WritePeriods}} {
+			var want, got bytes.Buffer
+			if err := writeRecords(&want, f, c.recs); err != nil {
+				t.Fatal(err)
+			}
+			w := NewWriter(&got, f)
+			if err := c.write(w); err != nil {
+				t.Fatal(err)
+			}
+			w.Flush()
+			if got.String() != want.String() {
+				t.Errorf("with %+v wrote\n%q\nwant\n%q", f, got.String(), want.String())
+			}
+		}
+	}
 }

@@ -26,9 +26,11 @@ const (
 // into place by Commit after an fsync, so a reader (or a crash at any moment) never sees half a
 // report: either the previous file or the new one, whole.
 type AtomicFile struct {
-	f     *os.File
-	buf   *bufio.Writer
-	final string
+	f       *os.File
+	buf     *bufio.Writer
+	final   string
+	synced  bool
+	syncErr error
 }
 
 // CreateAtomic starts writing path.
@@ -43,8 +45,14 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 // Write writes to the buffer.
 func (a *AtomicFile) Write(p []byte) (int, error) { return a.buf.Write(p) }
 
-// Commit makes the file durable and renames it into place.
-func (a *AtomicFile) Commit() error {
+// Sync writes the file out and makes it durable under its temporary name, ready for Commit.
+// Commit calls it when the caller has not: a caller with several files syncs them in parallel
+// first, since fsync mostly waits for the disk.
+func (a *AtomicFile) Sync() error {
+	if a.synced {
+		return a.syncErr
+	}
+	a.synced = true
 	err := a.buf.Flush()
 	if err == nil {
 		err = a.f.Sync()
@@ -55,14 +63,24 @@ func (a *AtomicFile) Commit() error {
 	if err == nil {
 		err = os.Chmod(a.f.Name(), 0o644)
 	}
+	if err != nil {
+		a.syncErr = fmt.Errorf("write %s: %w", a.final, err)
+	}
+	return a.syncErr
+}
+
+// Commit makes the file durable and renames it into place.
+func (a *AtomicFile) Commit() error {
+	err := a.Sync()
 	if err == nil {
-		err = os.Rename(a.f.Name(), a.final)
+		if err = os.Rename(a.f.Name(), a.final); err != nil {
+			err = fmt.Errorf("write %s: %w", a.final, err)
+		}
 	}
 	if err != nil {
 		os.Remove(a.f.Name())
-		return fmt.Errorf("write %s: %w", a.final, err)
 	}
-	return nil
+	return err
 }
 
 // RemoveStale deletes temporary files that a killed run left in dir (".quotes.csv.tmp-123").
@@ -160,15 +178,15 @@ func (w *Writer) WriteDocument(r *DocumentRow) error {
 
 // cells passes r's cells to cw in DocumentHeader order.
 func (r *DocumentRow) cells(cw cellWriter) {
-	cw.Int(r.Seq)
+	cw.Int(int64(r.Seq))
 	cw.Text(r.DocID)
 	cw.Text(r.Path)
-	cw.Int(r.Line)
+	cw.Int(int64(r.Line))
 	cw.Text(r.Title)
 	cw.Text(r.Date)
 	cw.Text(r.Source)
 	cw.Text(r.Status)
-	cw.Int(r.Quotes)
+	cw.Int(int64(r.Quotes))
 	cw.Text(r.Notes)
 }
 
@@ -271,13 +289,13 @@ func WriteSummaries(agg *Aggregator, errs []ErrorRow, man *Manifest, period stri
 		return err
 	}
 	if err := write(SpeakersFile, func(w io.Writer) error {
-		return writeRecords(w, f, append([][]string{SpeakerHeader(man.Dimensions, false)}, agg.SpeakerRecords(f)...))
+		return writeTable(w, f, SpeakerHeader(man.Dimensions, false), agg.WriteSpeakers)
 	}); err != nil {
 		return err
 	}
 	if period != "" {
 		if err := write(PeriodsFile, func(w io.Writer) error {
-			return writeRecords(w, f, append([][]string{SpeakerHeader(man.Dimensions, true)}, agg.PeriodRecords(f)...))
+			return writeTable(w, f, SpeakerHeader(man.Dimensions, true), agg.WritePeriods)
 		}); err != nil {
 			return err
 		}
@@ -286,6 +304,19 @@ func WriteSummaries(agg *Aggregator, errs []ErrorRow, man *Manifest, period stri
 }
 
 func errorHeader() []string { return []string{"level", "path", "line", "doc_id", "reason"} }
+
+// writeTable writes a header, then the records that rows writes.
+func writeTable(w io.Writer, f Format, header []string, rows func(*Writer) error) error {
+	cw := NewWriter(w, f)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := rows(cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
 
 func writeRecords(w io.Writer, f Format, recs [][]string) error {
 	cw := NewWriter(w, f)

@@ -108,8 +108,8 @@ func (w *Writer) WriteQuote(r *QuoteRow) error {
 // cells passes r's cells to cw in QuoteHeader order.
 func (r *QuoteRow) cells(cw cellWriter) {
 	cw.Text(r.DocID)
-	cw.Int(r.Start)
-	cw.Int(r.End)
+	cw.Int(int64(r.Start))
+	cw.Int(int64(r.End))
 	cw.Text(r.Speaker)
 	cw.Text(r.Mention)
 	cw.Text(r.Cue)
@@ -129,8 +129,9 @@ func (r *QuoteRow) cells(cw cellWriter) {
 // A cellWriter takes the cells of one record in order: a *Writer, or stringCells.
 type cellWriter interface {
 	Text(string)
-	Int(int)
+	Int(int64)
 	Fixed(Fixed)
+	Float(float64)
 }
 
 // stringCells collects cells as strings, for Record.
@@ -139,9 +140,10 @@ type stringCells struct {
 	rec    []string
 }
 
-func (c *stringCells) Text(s string) { c.rec = append(c.rec, s) }
-func (c *stringCells) Int(n int)     { c.rec = append(c.rec, strconv.Itoa(n)) }
-func (c *stringCells) Fixed(x Fixed) { c.rec = append(c.rec, c.format.Fixed(x)) }
+func (c *stringCells) Text(s string)   { c.rec = append(c.rec, s) }
+func (c *stringCells) Int(n int64)     { c.rec = append(c.rec, strconv.FormatInt(n, 10)) }
+func (c *stringCells) Fixed(x Fixed)   { c.rec = append(c.rec, c.format.Fixed(x)) }
+func (c *stringCells) Float(x float64) { c.rec = append(c.rec, c.format.Float(x)) }
 
 // ParseQuoteRecord reads a quotes.csv record written by Record (after the Writer's guard).
 func ParseQuoteRecord(rec []string, ndims int, f Format) (QuoteRow, error) {
