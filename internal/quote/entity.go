@@ -62,9 +62,12 @@ func (d *doc) buildEntities() {
 			}
 			continue
 		}
-		id := d.register(run)
+		// a cue verb right after the run ("Full Name said") or before it ("said Full Name"):
+		// register and the subject test below both ask
+		nextToCue := d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i)
+		id := d.register(run, nextToCue)
 		if id >= 0 {
-			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i) || d.appositiveSubject(sentTok, run) ||
+			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || nextToCue || d.appositiveSubject(sentTok, run) ||
 				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
 				(d.afterOpeningPhrase(sentTok, run.i) && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
 					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
@@ -334,7 +337,8 @@ func (d *doc) newEntity() *entity {
 }
 
 // register adds the name run to an entity, creating one if needed, and returns its id or -1.
-func (d *doc) register(run nameRun) int {
+// nextToCue tells that a cue verb follows or precedes the run.
+func (d *doc) register(run nameRun, nextToCue bool) int {
 	words := run.words
 	lw := run.lowerWords()
 	sn := lowerSurname(lw)
@@ -369,7 +373,7 @@ func (d *doc) register(run nameRun) int {
 			break
 		}
 	}
-	person := !org && (personRoleSeen || d.followedByCue(run.j) && !d.afterPreposition(run.i) || d.precededByCue(run.i) || g != 0)
+	person := !org && (personRoleSeen || nextToCue || g != 0)
 	for _, t := range run.titles {
 		if titles[t] != "" || maleHonorifics[t] || femaleHonorifics[t] {
 			person = person || !org
