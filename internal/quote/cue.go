@@ -92,12 +92,14 @@ func inflect(base string) []string {
 
 // cueSet is the compiled set of cue verb forms.
 type cueSet struct {
-	forms    map[string]string   // form -> base
-	particle map[string][]string // base -> required next word
+	// forms maps each form to the words one of which must follow it when its verb is
+	// phrasal ("out" after "pointed"), or to nil: one look-up a word.
+	forms map[string][]string
 }
 
 func newCueSet(verbs []string) cueSet {
-	cs := cueSet{forms: make(map[string]string), particle: make(map[string][]string)}
+	bases := make(map[string]string)      // form -> base
+	particle := make(map[string][]string) // base -> required next word
 	for _, v := range verbs {
 		f := strings.Fields(strings.ToLower(v))
 		if len(f) == 0 {
@@ -106,16 +108,20 @@ func newCueSet(verbs []string) cueSet {
 		v = f[0]
 		if len(f) == 2 {
 			// a phrasal verb ("point out"): the verb counts only before its particle
-			cs.particle[v] = append(cs.particle[v], f[1])
+			particle[v] = append(particle[v], f[1])
 		}
 		for _, f := range inflect(v) {
 			if f == "reading" {
 				continue // "signs reading ...", "reading glasses": rarely a cue
 			}
-			if _, ok := cs.forms[f]; !ok {
-				cs.forms[f] = v
+			if _, ok := bases[f]; !ok {
+				bases[f] = v
 			}
 		}
+	}
+	cs := cueSet{forms: make(map[string][]string, len(bases))}
+	for f, base := range bases {
+		cs.forms[f] = particle[base]
 	}
 	return cs
 }
@@ -126,11 +132,11 @@ func (cs cueSet) isCue(toks []token, i int) bool {
 	if t.kind != tokWord {
 		return false
 	}
-	base, ok := cs.forms[t.lower]
+	ps, ok := cs.forms[t.lower]
 	if !ok {
 		return false
 	}
-	if ps, ok := cs.particle[base]; ok {
+	if ps != nil {
 		j := nextWord(toks, i)
 		if j < 0 {
 			return false

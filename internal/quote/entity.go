@@ -39,7 +39,7 @@ func (d *doc) buildEntities() {
 			continue
 		}
 		if t.kind == tokWord && !t.cap && sentStart < len(d.mentions) && i-lastMentionTok < 40 {
-			if g, ok := pronounGender[t.lower]; ok {
+			if g, ok := pronounGender(t.lower); ok {
 				// the pronoun refers, most likely, to the last name before it in its sentence
 				e := d.ents[d.mentions[len(d.mentions)-1].ent]
 				if g == 'm' {

@@ -115,7 +115,17 @@ affairs electronics tours consultants international systems technologies solutio
 cabinet embassy consulate agency tribunal clinic industry labour tories dems dem conservatives
 democrats republicans liberals greens snp ukip`)
 
-var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f'}
+// pronounGender gives the gender of a personal pronoun: 'm' for he, him and his, 'f' for
+// she, her and hers. A switch, not a map: buildEntities asks it of most words.
+func pronounGender(lw string) (byte, bool) {
+	switch lw {
+	case "he", "him", "his":
+		return 'm', true
+	case "she", "her", "hers":
+		return 'f', true
+	}
+	return 0, false
+}
 
 var personalPronouns = toSet(`he she they it i we`)
 

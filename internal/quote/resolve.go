@@ -68,7 +68,7 @@ func (d *doc) nearestPerson(k int) {
 	pos := d.q[k].openTok
 	// "She pauses. “…”": the sentence before opens with a pronoun
 	if i := d.prevSentenceStart(pos); i >= 0 && i < pos && isWord(d.toks[i]) {
-		if g, ok := pronounGender[d.toks[i].lower]; ok && (d.toks[i].lower == "he" || d.toks[i].lower == "she") {
+		if g, ok := pronounGender(d.toks[i].lower); ok && (d.toks[i].lower == "he" || d.toks[i].lower == "she") {
 			if id := d.resolvePronoun(i, g); id >= 0 {
 				d.q[k].speaker, d.q[k].ent = d.name(id), id
 				return
@@ -170,7 +170,7 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 		if lw == "they" {
 			return d.resolveGroup(m.i), -1
 		}
-		g, ok := pronounGender[lw]
+		g, ok := pronounGender(lw)
 		if !ok {
 			return "", -1
 		}
@@ -187,7 +187,7 @@ func (d *doc) resolve(m speakerMention) (string, int) {
 			return d.name(id), id
 		}
 		// "her statement read": the statement speaks for her
-		if g, ok := pronounGender[d.toks[m.i].lower]; ok && m.j-m.i == 2 && textNouns[d.toks[m.j-1].lower] {
+		if g, ok := pronounGender(d.toks[m.i].lower); ok && m.j-m.i == 2 && textNouns[d.toks[m.j-1].lower] {
 			if id := d.resolvePronoun(m.i, g); id >= 0 {
 				return d.name(id), id
 			}

@@ -501,7 +501,7 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 		}
 	}
 	after := v + 1
-	if base := d.x.cues.forms[d.toks[v].lower]; len(d.x.cues.particle[base]) > 0 {
+	if len(d.x.cues.forms[d.toks[v].lower]) > 0 {
 		after++ // pointed out, went on
 	}
 	if inverted {
