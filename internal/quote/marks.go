@@ -23,20 +23,25 @@ type paragraph struct{ start, end int }
 // splitParagraphs appends the paragraphs of r to ps and returns them.
 func splitParagraphs(r []rune, ps []paragraph) []paragraph {
 	start := 0
-	for i := 0; i <= len(r); i++ {
-		if i == len(r) || r[i] == '\n' || r[i] == '\u2029' {
-			s, e := start, i
-			for s < e && unicode.IsSpace(r[s]) {
-				s++
-			}
-			for e > s && unicode.IsSpace(r[e-1]) {
-				e--
-			}
-			if e > s {
-				ps = append(ps, paragraph{s, e})
-			}
+	for i, c := range r {
+		if c == '\n' || c == '\u2029' {
+			ps = appendParagraph(ps, r, start, i)
 			start = i + 1
 		}
+	}
+	return appendParagraph(ps, r, start, len(r))
+}
+
+// appendParagraph appends the line r[s:e], trimmed of spaces, unless nothing is left.
+func appendParagraph(ps []paragraph, r []rune, s, e int) []paragraph {
+	for s < e && unicode.IsSpace(r[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(r[e-1]) {
+		e--
+	}
+	if e > s {
+		ps = append(ps, paragraph{s, e})
 	}
 	return ps
 }
@@ -162,18 +167,27 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 	var opener rune
 	openWide := false
 	nested := false // a “…” inside a "…" quote
-	rightLeft := 0  // ” marks after i in the paragraph
-	for i := p.start; i < p.end; i++ {
-		if r[i] == '\u201D' {
-			rightLeft++
+	// rightAfter returns the number of ” marks after i in the paragraph. It counts them the
+	// first time it is asked, which most paragraphs never do, and the loop then keeps the
+	// count as it passes each ”.
+	rightLeft := -1 // unknown
+	rightAfter := func(i int) int {
+		if rightLeft < 0 {
+			rightLeft = 0
+			for _, c := range r[i+1 : p.end] {
+				if c == '\u201D' {
+					rightLeft++
+				}
+			}
 		}
+		return rightLeft
 	}
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
 		if c < 0x80 && c != '"' && c != '\'' {
 			continue // most runes: ASCII, and no mark
 		}
-		if c == '\u201D' {
+		if c == '\u201D' && rightLeft > 0 {
 			rightLeft--
 		}
 		if c == '\u2019' && open >= 0 && i+1 < p.end && r[i+1] == '\u2019' && opener == '\u201C' && canClose(r, i+1, p.start, p.end) {
@@ -258,7 +272,7 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 			case opener == '\u201E' || opener == '\u201D':
 				closes = true
 			case nested:
-			case afterSentence(r, i, p.start) && rightLeft == 1 && i-open <= maxUnclosed:
+			case afterSentence(r, i, p.start) && rightAfter(i) == 1 && i-open <= maxUnclosed:
 				// “a. “b.” with one closing mark left: a stray opening mark inside one quote
 			case afterSentence(r, i, p.start):
 				reopen = true // “a. “b.” “c.”: the first quote closed without its mark
@@ -341,8 +355,8 @@ func scanSingle(r []rune, p paragraph, pi int, dbl []span) []span {
 	}
 	for i := p.start; i < p.end; i++ {
 		c := r[i]
-		if !isSingleMark(c) {
-			continue
+		if c < 0x80 && c != '\'' || !isSingleMark(c) {
+			continue // ASCII has one single mark: a quick test for most runes
 		}
 		if c == '\'' && (at(r, i+1, p.start, p.end) == '\'' || at(r, i-1, p.start, p.end) == '\'') {
 			continue // '' is a doubled apostrophe, an old typewriter double quote; see Options.DoubledApostrophes
