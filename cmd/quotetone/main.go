@@ -18,14 +18,22 @@ func main() {
 	os.Exit(code)
 }
 
-// tuneGC trades memory for speed unless the user set GOGC or GOMEMLIMIT: the live heap of a
-// run is small and bounded (tens of MB), so collecting at 200% growth instead of 100% saves
-// about 15% of the CPU time, and a soft limit of 200 MiB keeps the peak well under 250 MB.
+// tuneGC trades memory for speed unless the user set GOGC or GOMEMLIMIT. The live heap of a run
+// is small (about 30 MB: models, lexicons, per-speaker sums) while a run allocates about eight
+// times its input, so collections are pure overhead until memory runs short: the collector runs
+// only as the heap nears a soft limit of 200 MiB, which keeps the peak resident size near 190 MB
+// (the target is 250 MB). Against collecting at 200% growth this saves 5-8% of the CPU time of
+// a run over 20 MB of articles; with a larger live heap the two collect alike, since the limit
+// decides either way. A user who sets only GOMEMLIMIT, perhaps far higher, gets 200% growth.
 func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
+	if os.Getenv("GOMEMLIMIT") != "" {
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(200)
+		}
+		return
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(200 << 20)
+	debug.SetMemoryLimit(200 << 20)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(-1)
 	}
 }
