@@ -414,7 +414,7 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 			canonical = peerName(d.toks, run, canonical)
 		}
 		e := d.newEntity()
-		*e = entity{id: id, canonical: canonical, tokens: lw, org: org}
+		e.id, e.canonical, e.tokens, e.org = id, canonical, lw, org
 		d.ents = append(d.ents, e)
 		d.bySurname[sn] = append(d.bySurname[sn], id)
 		if len(words) > 1 && !org {
