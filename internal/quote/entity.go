@@ -361,7 +361,8 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 	if len(words) == 1 && isAllUpper(words[0]) && len(run.titles) == 0 {
 		org = true // an acronym
 	}
-	roles := d.rolesOf(run)
+	roles := d.rolesOf(run, d.roleBuf[:0])
+	d.roleBuf = roles // for the next run: nothing keeps the slice
 	g := byte(0)
 	if len(words) > 1 {
 		g = nameGender(lw[0])
@@ -489,8 +490,8 @@ func (d *doc) cueAt(j int, comma bool) bool {
 
 // rolesOf collects role words around a name run: its titles, lower-case words before it
 // ("opposition leader"), "of Russia" after it, and appositives (", the aide," / "the aide, ").
-func (d *doc) rolesOf(run nameRun) []string {
-	var roles []string
+// It appends them to roles and returns them.
+func (d *doc) rolesOf(run nameRun, roles []string) []string {
 	for _, t := range run.titles {
 		if r := titles[t]; r != "" {
 			roles = append(roles, r)
@@ -517,12 +518,13 @@ func (d *doc) rolesOf(run nameRun) []string {
 	}
 	// appositive after: ", the aide," / ", an expert on ..."
 	if j+1 < len(d.toks) && d.toks[j].text == "," && d.toks[j+1].kind == tokWord && determiners[d.toks[j+1].lower] {
-		roles = append(roles, d.roleWords(j+2, 8)...)
+		roles = d.roleWords(j+2, 8, roles)
 	}
 	// appositive before: "the aide, Leonid Volkov"
 	if run.i >= 2 && d.toks[run.i-1].text == "," {
 		k := run.i - 2
-		var ws []string
+		var buf [5]string
+		ws := buf[:0]
 		for n := 0; k >= 0 && n < 5 && d.toks[k].kind == tokWord && d.toks[k].quote < 0; k, n = k-1, n+1 {
 			if determiners[d.toks[k].lower] {
 				if d.toks[k].lower != "that" && d.toks[k].lower != "this" {
@@ -540,9 +542,9 @@ func (d *doc) rolesOf(run nameRun) []string {
 	return roles
 }
 
-// roleWords reads up to max role words from token i, stopping at punctuation or a preposition.
-func (d *doc) roleWords(i, max int) []string {
-	var ws []string
+// roleWords reads up to max role words from token i, stopping at punctuation or a
+// preposition. It appends them to ws and returns them.
+func (d *doc) roleWords(i, max int, ws []string) []string {
 	for n := 0; i < len(d.toks) && n < max; i, n = i+1, n+1 {
 		t := d.toks[i]
 		if t.kind != tokWord || t.quote >= 0 || roleStop[t.lower] {

@@ -203,6 +203,7 @@ type doc struct {
 	q         []qinfo
 	ents      []*entity
 	entChunk  []entity // where newEntity allocates
+	roleBuf   []string // register's role words, reused from run to run
 	bySurname map[string][]int
 	byFirst   map[string][]int
 	mentions  []mention // name mentions outside quotes, in token order
