@@ -99,10 +99,11 @@ func (e *Extractor) Extract(text string) []Quote {
 
 // A scratch holds the largest buffers of one Extract call: the runes of the text, its
 // paragraphs, quote spans, marks and tokens, the set of lower-case words, the name index,
-// the mentions and the entities. Extract
-// takes one from scratchPool and puts it back when done, so that a batch of articles does
-// not allocate them afresh for each (they were most of the bytes Extract allocated), nor
-// grow the maps again. Nothing in the returned quotes refers to them.
+// the mentions and the entities. Extract takes one from scratchPool and puts it back when
+// done, so that a batch of articles does not allocate them afresh for each (they were most
+// of the bytes Extract allocated), nor grow the maps again. Nothing in the returned quotes
+// refers to them; the tokens and entities left in a pooled scratch keep the last article's
+// text alive until the scratch is reused or the pool dropped.
 type scratch struct {
 	runes     []rune
 	marks     []bool
