@@ -225,6 +225,9 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // the run has failed or was stopped: drain the queue unread
+				}
 				results <- process(j, opts.Extractor, opts.Scorer)
 			}
 		}()

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/quotetone/quotetone/internal/quote"
@@ -282,5 +284,43 @@ func TestScoreKeepsOrderOnManyLines(t *testing.T) {
 		if strings.HasPrefix(strings.SplitN(l, ",", 3)[1], "0.6") != wantPos {
 			t.Fatalf("row %d = %q is out of order", i, l)
 		}
+	}
+}
+
+// cancellingExtractor cancels the run at the first document and counts the documents it is
+// given.
+type cancellingExtractor struct {
+	Extractor
+	cancel func()
+	n      atomic.Int64
+}
+
+func (c *cancellingExtractor) Extract(text string) []quote.Quote {
+	c.n.Add(1)
+	c.cancel()
+	return c.Extractor.Extract(text)
+}
+
+// TestRunStopsPromptly cancels a run during its first document: the documents already queued
+// (up to queueLen) must be passed over, not processed.
+func TestRunStopsPromptly(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 300 {
+		text := fmt.Sprintf("Article %d.\n\n“We are ready,” said Mira Castell.\n", i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := testOptions(t, t.TempDir(), dir)
+	ex := &cancellingExtractor{Extractor: opts.Extractor, cancel: cancel}
+	opts.Extractor = ex
+	opts.Workers = 2
+	if _, err := Run(ctx, opts); err == nil {
+		t.Fatal("Run cancelled during its first document = nil error, want one")
+	}
+	if n := ex.n.Load(); n > 2 {
+		t.Errorf("Run processed %d of 300 documents after being cancelled during the first, want at most one a worker", n)
 	}
 }
