@@ -121,12 +121,13 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 		paras := splitParagraphs(r, nil)
 		fs = append(fs, found{r, paras, scanQuotes(r, paras, false, nil)})
 	}
+	sc := newScratch() // one goroutine: the scratch Extract would take from its pool
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, f := range fs {
-			marks := make([]bool, len(f.r)+1)
+			marks := sc.clearedMarks(len(f.r) + 1)
 			for _, s := range f.spans {
 				marks[s.firstMark()], marks[s.open] = true, true
 				if s.close >= 0 {
@@ -134,9 +135,11 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 				}
 			}
 			text := string(f.r)
-			d := newDoc(x, text, f.r, tokenize(text, f.r, marks, nil), f.spans, f.paras, newScratch())
+			sc.toks = tokenize(text, f.r, marks, sc.toks[:0])
+			d := newDoc(x, text, f.r, sc.toks, f.spans, f.paras, sc)
 			d.buildEntities()
 			d.attribute()
+			sc.mentions = d.mentions
 			d.quotes()
 		}
 	}

@@ -23,25 +23,20 @@ type paragraph struct{ start, end int }
 // splitParagraphs appends the paragraphs of r to ps and returns them.
 func splitParagraphs(r []rune, ps []paragraph) []paragraph {
 	start := 0
-	for i, c := range r {
-		if c == '\n' || c == '\u2029' {
-			ps = appendParagraph(ps, r, start, i)
+	for i := 0; i <= len(r); i++ {
+		if i == len(r) || r[i] == '\n' || r[i] == '\u2029' {
+			s, e := start, i
+			for s < e && unicode.IsSpace(r[s]) {
+				s++
+			}
+			for e > s && unicode.IsSpace(r[e-1]) {
+				e--
+			}
+			if e > s {
+				ps = append(ps, paragraph{s, e})
+			}
 			start = i + 1
 		}
-	}
-	return appendParagraph(ps, r, start, len(r))
-}
-
-// appendParagraph appends the line r[s:e], trimmed of spaces, unless nothing is left.
-func appendParagraph(ps []paragraph, r []rune, s, e int) []paragraph {
-	for s < e && unicode.IsSpace(r[s]) {
-		s++
-	}
-	for e > s && unicode.IsSpace(r[e-1]) {
-		e--
-	}
-	if e > s {
-		ps = append(ps, paragraph{s, e})
 	}
 	return ps
 }
