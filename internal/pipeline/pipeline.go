@@ -240,16 +240,18 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	agg := report.NewAggregator(dims, opts.Period)
 	var docErrs []report.ErrorRow
 	var counts report.Counts
-	pending := map[int]result{}
+	// Results wait in a ring until those before them are written. Every document between the
+	// next to write and the last read holds an in-flight unit, so their indexes span fewer
+	// than inFlightUnits slots.
+	pending := make([]result, inFlightUnits)
+	waiting := make([]bool, inFlightUnits)
 	next := 0
 	for r := range results {
-		pending[r.idx] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
+		pending[r.idx%inFlightUnits], waiting[r.idx%inFlightUnits] = r, true
+		for waiting[next%inFlightUnits] {
+			slot := next % inFlightUnits
+			r := pending[slot]
+			pending[slot], waiting[slot] = result{}, false // let the collector have the document
 			next++
 			if err := out.add(&r, agg, &counts, &docErrs); err != nil {
 				cancel()
