@@ -88,8 +88,9 @@ type job struct {
 //
 // Deep queues let the reader and the writer run in bursts. When a worker wakes the reader or
 // the writer and no core is free, the woken goroutine waits for the worker's time slice (up to
-// 10 ms) to end: with queues of four documents the workers sat idle a fifth of the time, waiting
-// for the reader to refill the queue or the writer to drain it.
+// 10 ms) to end: with queues of four documents the workers sat idle a tenth to a quarter of the
+// time (execution traces of runs over 8,900 articles), waiting for the reader to refill the
+// queue or the writer to drain it.
 const (
 	inFlightUnit  = 64 << 10
 	inFlightUnits = 512 // 512 articles, or 32 MiB of text
@@ -251,7 +252,7 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 		for waiting[next%inFlightUnits] {
 			slot := next % inFlightUnits
 			r := pending[slot]
-			pending[slot], waiting[slot] = result{}, false // let the collector have the document
+			pending[slot], waiting[slot] = result{}, false // the slot no longer keeps the document alive
 			next++
 			if err := out.add(&r, agg, &counts, &docErrs); err != nil {
 				cancel()
