@@ -2,32 +2,10 @@ package tone
 
 import (
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/quotetone/quotetone/internal/benchcpu"
 )
-
-// cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op and the CPU-time
-// throughput as cpu-MB/s, which a machine loaded by other work does not distort as it does
-// ns/op.
-func cpuPerOp(b *testing.B, bytes int) func() {
-	start := cpuTime()
-	return func() {
-		d := cpuTime() - start
-		b.ReportMetric(float64(d)/float64(b.N), "cpu-ns/op")
-		if d > 0 {
-			b.ReportMetric(float64(bytes)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
-		}
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // benchText is a paragraph of quotes written for the benchmark (about 600 bytes).
 var benchText = strings.Repeat(`"There has been no hostility," the minister said on Tuesday. `+
@@ -38,7 +16,7 @@ func BenchmarkScore(b *testing.B) {
 	s := newTestScorer(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchText)))
-	defer cpuPerOp(b, len(benchText))()
+	defer benchcpu.PerOp(b, int64(len(benchText)))()
 	for b.Loop() {
 		s.Score(benchText)
 	}
@@ -49,7 +27,7 @@ func BenchmarkScoreShort(b *testing.B) {
 	const q = "There has been no hostility."
 	b.ReportAllocs()
 	b.SetBytes(int64(len(q)))
-	defer cpuPerOp(b, len(q))()
+	defer benchcpu.PerOp(b, int64(len(q)))()
 	for b.Loop() {
 		s.Score(q)
 	}
@@ -59,7 +37,7 @@ func BenchmarkScoreParallel(b *testing.B) {
 	s := newTestScorer(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchText)))
-	defer cpuPerOp(b, len(benchText))()
+	defer benchcpu.PerOp(b, int64(len(benchText)))()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			s.Score(benchText)
@@ -81,7 +59,7 @@ func BenchmarkScoreSentences(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(n))
-	defer cpuPerOp(b, n)()
+	defer benchcpu.PerOp(b, int64(n))()
 	for b.Loop() {
 		for _, t := range texts {
 			s.Score(t)

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quotetone/quotetone/internal/benchcpu"
 )
 
 // bbcDir is the shared evaluation corpus; tests that read it skip when it is absent.
@@ -51,7 +53,7 @@ func BenchmarkWalkBBC(b *testing.B) {
 	needBBC(b)
 	b.ReportAllocs()
 	var size int64
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		size = 0
 		n := 0

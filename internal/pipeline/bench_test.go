@@ -11,10 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/quotetone/quotetone/internal/benchcpu"
 	"github.com/quotetone/quotetone/internal/quote"
 	"github.com/quotetone/quotetone/internal/report"
 	"github.com/quotetone/quotetone/lexicon"
@@ -116,7 +115,7 @@ func benchScore(b *testing.B, input, name string) {
 	sc := benchScorer(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(input)))
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		err := Score(context.Background(), strings.NewReader(input), io.Discard, sc, ScoreOptions{Name: name, Format: report.Format{Delimiter: ','}})
 		if err != nil {
@@ -150,7 +149,7 @@ func benchRun(b *testing.B, inputs []string, size int64) {
 	opts := Options{Inputs: inputs, Extractor: benchExtractor(b), Scorer: benchScorer(b), Format: report.DefaultFormat}
 	b.ReportAllocs()
 	b.SetBytes(size)
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		opts.OutDir = b.TempDir()
 		man, err := Run(context.Background(), opts)
@@ -224,7 +223,7 @@ func benchTone(b *testing.B, opts tone.Options, texts []string) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(n)
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, t := range texts {
 			sc.Score(t)
@@ -245,20 +244,4 @@ func BenchmarkToneSentencesDims(b *testing.B) {
 // BenchmarkToneLongText scores one 20 KB text, where per-token costs dominate.
 func BenchmarkToneLongText(b *testing.B) {
 	benchTone(b, tone.Options{Dimensions: benchDimensions()}, []string{strings.ReplaceAll(benchSentences(rand.New(rand.NewPCG(11, 12)), 250), "\n", " ")})
-}
-
-// cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op, which a loaded,
-// shared machine inflates far less than wall time. Call it right before the timed loop and
-// defer the function it returns.
-func cpuPerOp(b *testing.B) func() {
-	start := cpuTime()
-	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/quotetone/quotetone/internal/benchcpu"
 )
 
 // Benchmarks for quote finding (paragraphs and marks), attribution (tokens, entities,
@@ -83,7 +83,7 @@ func BenchmarkExtractArticle(b *testing.B) {
 	arts := benchArticles()
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, a := range arts {
 			x.Extract(a)
@@ -96,7 +96,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 	arts := benchArticles()
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, a := range arts {
 			r := []rune(a)
@@ -124,7 +124,7 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 	sc := newScratch() // one goroutine: the scratch Extract would take from its pool
 	b.ReportAllocs()
 	b.SetBytes(benchSize(arts))
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, f := range fs {
 			marks := sc.clearedMarks(len(f.r) + 1)
@@ -143,20 +143,4 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 			d.quotes()
 		}
 	}
-}
-
-// cpuPerOp reports the process's user+system CPU time per op as cpu-ns/op, which a loaded,
-// shared machine inflates far less than wall time. Call it right before the timed loop and
-// defer the function it returns.
-func cpuPerOp(b *testing.B) func() {
-	start := cpuTime()
-	return func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

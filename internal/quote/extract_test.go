@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quotetone/quotetone/internal/benchcpu"
 )
 
 func mustNew(t testing.TB, opts Options) *Extractor {
@@ -521,7 +523,7 @@ func BenchmarkExtractBBC(b *testing.B) {
 	x := mustNew(b, Options{})
 	b.ReportAllocs()
 	b.SetBytes(int64(size))
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, t := range texts {
 			x.Extract(t)

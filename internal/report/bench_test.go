@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/quotetone/quotetone/internal/benchcpu"
 )
 
 // benchRows returns n invented quotes.csv rows with two dimensions; some cells need CSV
@@ -49,7 +51,7 @@ func BenchmarkWriteQuoteRows(b *testing.B) {
 	w.Flush()
 	b.ReportAllocs()
 	b.SetBytes(cw.n)
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		w := NewWriter(io.Discard, DefaultFormat)
 		for i := range rows {
@@ -83,7 +85,7 @@ func BenchmarkWriteScoreRows(b *testing.B) {
 	write(NewWriter(&cw, f))
 	b.ReportAllocs()
 	b.SetBytes(cw.n)
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		write(NewWriter(io.Discard, f))
 	}
@@ -98,7 +100,7 @@ func BenchmarkGuard(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(n)
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b, 0)()
 	for b.Loop() {
 		for _, c := range cells {
 			Guard(c)
