@@ -46,6 +46,10 @@ type Config struct {
 	File string `mapstructure:"-"`
 	// Dir is the folder that relative paths in the configuration are resolved against.
 	Dir string `mapstructure:"-"`
+	// DefaultExpectationsDropped is true when File replaces tone.dimensions without giving
+	// tone.expectations: the default expectations test the default dimensions, so they are left
+	// out instead of failing with "no score called ...".
+	DefaultExpectationsDropped bool `mapstructure:"-"`
 }
 
 // Input configures which files are read from folders.
@@ -113,6 +117,10 @@ func Load(v *viper.Viper, file string) (*Config, error) {
 		}
 		if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("%s: %w: %v", file, ErrInvalid, err)
+		}
+		if setsKey(data, "tone", "dimensions") && !setsKey(data, "tone", "expectations") {
+			v.Set("tone.expectations", []any{})
+			cfg.DefaultExpectationsDropped = true
 		}
 		cfg.File = file
 		if abs, err := filepath.Abs(file); err == nil {

@@ -140,3 +140,32 @@ func kindName(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 }
+
+// setsKey reports whether the YAML document data gives a value to the key path, such as
+// "tone", "dimensions". Load calls it after checkKeys, so data parses.
+func setsKey(data []byte, path ...string) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return false
+	}
+	n := doc.Content[0]
+	for _, key := range path {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		if n.Kind != yaml.MappingNode {
+			return false
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return false
+		}
+		n = next
+	}
+	return !(n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}

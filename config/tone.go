@@ -204,8 +204,8 @@ func (t *Tone) Validate() error {
 			bad(key+".want", "no checks (for example \"cooperation >= 0\")")
 		}
 		for j, w := range e.Want {
-			// Scores are named at test time: a file that replaces the dimensions keeps the
-			// default expectations until it replaces them too.
+			// Scores are named at test time (a dimension may come from a lexicon file); a
+			// file that replaces the dimensions without expectations gets none (see Load).
 			if _, err := tone.ParseCheck(w); err != nil {
 				bad(fmt.Sprintf("%s.want[%d]", key, j), "%v", err)
 			}

@@ -270,3 +270,49 @@ func BenchmarkDefaultScore(b *testing.B) {
 		}
 	})
 }
+
+// The default expectations test the default dimensions: a file that replaces the dimensions
+// without its own expectations must not inherit them (they would fail with "no score called").
+func TestToneOwnDimensionsDropDefaultExpectations(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dims := "tone:\n  dimensions:\n    - name: mood\n      positive: {name: up, terms: [glad]}\n      negative: {name: down, terms: [sad]}\n"
+	tests := []struct {
+		name    string
+		body    string
+		texts   []string
+		dropped bool
+	}{
+		{"defaults kept without dimensions", "run:\n  workers: 2\n", nil, false},
+		{"dimensions alone", dims, []string{}, true},
+		{"dimensions null keeps defaults", "tone:\n  dimensions:\n", nil, false},
+		{"dimensions and expectations", dims + "  expectations:\n    - text: \"We are glad.\"\n      want: [\"mood > 0\"]\n", []string{"We are glad."}, false},
+	}
+	defaults, err := Load(viper.New(), writeFile(t, "run:\n  workers: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(defaults.Tone.Expectations) == 0 {
+		t.Fatal("the defaults have no expectations: nothing to test")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(viper.New(), writeFile(t, tt.body))
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			var texts []string
+			for _, e := range cfg.Tone.Expectations {
+				texts = append(texts, e.Text)
+			}
+			want := tt.texts
+			if want == nil {
+				for _, e := range defaults.Tone.Expectations {
+					want = append(want, e.Text)
+				}
+			}
+			if strings.Join(texts, "|") != strings.Join(want, "|") || cfg.DefaultExpectationsDropped != tt.dropped {
+				t.Errorf("expectations %q, dropped %v; want %q, %v", texts, cfg.DefaultExpectationsDropped, want, tt.dropped)
+			}
+		})
+	}
+}

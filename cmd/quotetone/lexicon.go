@@ -164,6 +164,13 @@ and exits 1 if there are any, so a change to a lexicon can be checked before the
 				}
 			}
 			fmt.Fprintf(a.stdout, "%d expectations, %d checks, %d failed\n", len(exps), checks, failed)
+			if len(exps) == 0 {
+				why := "the configuration has none"
+				if cfg.DefaultExpectationsDropped {
+					why = cfg.File + " replaces tone.dimensions, so the default expectations (written for the default dimensions) do not apply"
+				}
+				fmt.Fprintf(a.stderr, "nothing to check: %s; add tone.expectations (a text and the scores it must give; `quotetone init` shows examples)\n", why)
+			}
 			if failed > 0 {
 				return &exitError{code: exitFailed}
 			}

@@ -85,3 +85,16 @@ func TestEvalTone(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconTestOwnDimensions(t *testing.T) {
+	dir := isolate(t)
+	own := filepath.Join(dir, "own.yaml")
+	if err := os.WriteFile(own, []byte("tone:\n  dimensions:\n    - name: mood\n      positive: {name: up, terms: [glad]}\n      negative: {name: down, terms: [sad]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runQuotetone(t, "", "lexicon", "test", "-c", own)
+	if res.code != 0 || !strings.Contains(res.stdout, "0 expectations, 0 checks, 0 failed") ||
+		!strings.Contains(res.stderr, "own.yaml replaces tone.dimensions") || !strings.Contains(res.stderr, "add tone.expectations") {
+		t.Errorf("lexicon test with own dimensions and no expectations: exit %d\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+	}
+}
