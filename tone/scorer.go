@@ -109,6 +109,7 @@ func New(opts Options) (*Scorer, error) {
 			return nil, err
 		}
 	}
+	rated := map[string]float64{}
 	for _, c := range vlex.Categories {
 		sign := 1.0
 		if strings.Contains(strings.ToLower(c.Name), "neg") {
@@ -122,6 +123,14 @@ func New(opts Options) (*Scorer, error) {
 			if err := s.m.add(0, t, w, s.valence.Lexicon == nil || s.valence.LiteralLexicon); err != nil {
 				return nil, fmt.Errorf("%w: valence lexicon: %q: %v", ErrConfig, t.Text, err)
 			}
+			if !t.CaseSensitive && !strings.ContainsAny(t.Text, " *") {
+				rated[lowerString(t.Text)] = w
+			}
+		}
+	}
+	if s.valence.Inflected > 0 {
+		if err := s.addInflected(rated, s.valence.Inflected); err != nil {
+			return nil, err
 		}
 	}
 	if v, _ := VADER(); s.valence.Lexicon == nil || s.valence.Lexicon == v {

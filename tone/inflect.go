@@ -1,0 +1,98 @@
+package tone
+
+import (
+	"strings"
+
+	"github.com/quotetone/quotetone/lexicon"
+)
+
+// addInflected rates the words of the Naive Bayes model (a vocabulary of English) that rated,
+// the single words of the valence lexicon, lacks but whose base form it has: at the base's
+// rating times factor (see Valence.Inflected).
+func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
+	has := func(b string) bool { _, ok := rated[b]; return ok }
+	for _, w := range s.nb.words {
+		if has(w.key) {
+			continue
+		}
+		b, ok := baseForm(w.key, has)
+		if !ok {
+			continue
+		}
+		if err := s.m.add(0, lexicon.Term{Text: w.key}, rated[b]*factor, true); err != nil {
+			return err
+		}
+		s.m.entries[len(s.m.entries)-1].term = b + " (base)"
+	}
+	return nil
+}
+
+// A suffix rule strips an English inflectional or derivational ending: a word that ends with
+// suffix may be its base plus add ("happier" -> "happy", "praised" -> "praise"). A rule with
+// double set also undoes a doubled final consonant ("stopped" -> "stop").
+type suffixRule struct {
+	suffix, add string
+	double      bool
+}
+
+// suffixRules are the regular endings of English (Quirk et al. 1985, appendix I), in the
+// order they are tried: the plural and third-person -s, the past and participle -ed, -ing,
+// the comparative and superlative -er and -est, the suffixes that make nouns of adjectives
+// (-ness, -ity), adjectives of nouns (-ful, -ous), nouns of verbs (-ment) and adverbs of
+// adjectives (-ly).
+var suffixRules = []suffixRule{
+	{"ies", "y", false}, {"es", "", false}, {"s", "", false},
+	{"ied", "y", false}, {"ed", "", true}, {"ed", "e", false}, {"ed", "", false},
+	{"ing", "", true}, {"ing", "e", false}, {"ing", "", false},
+	{"ier", "y", false}, {"er", "", true}, {"er", "e", false}, {"er", "", false},
+	{"iest", "y", false}, {"est", "", true}, {"est", "e", false}, {"est", "", false},
+	{"iness", "y", false}, {"ness", "", false},
+	{"ity", "e", false}, {"ity", "", false},
+	{"iful", "y", false}, {"ful", "", false},
+	{"ous", "", false}, {"ous", "e", false},
+	{"ment", "", false}, {"ment", "e", false},
+	{"ily", "y", false}, {"ally", "", false}, {"ly", "", false}, {"ly", "le", false},
+}
+
+// baseForm returns the first base of w, by suffixRules, for which rated reports true, and
+// whether there is one. The base keeps at least three letters.
+func baseForm(w string, rated func(string) bool) (string, bool) {
+	for _, r := range suffixRules {
+		stem, ok := strings.CutSuffix(w, r.suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if r.double {
+			n := len(stem)
+			if stem[n-1] != stem[n-2] || strings.IndexByte("aeiouy", stem[n-1]) >= 0 {
+				continue
+			}
+			stem = stem[:n-1]
+		}
+		switch r.suffix {
+		case "es": // only after a sibilant or o: "crashes", "heroes"
+			if !sibilant(stem) {
+				continue
+			}
+		case "s": // not "less", "crisis", "campus", "taxi"
+			if c := stem[len(stem)-1]; c == 's' || c == 'u' || c == 'i' {
+				continue
+			}
+		}
+		if b := stem + r.add; rated(b) {
+			return b, true
+		}
+	}
+	return "", false
+}
+
+// sibilant reports whether stem ends with a sibilant or o, after which the plural and
+// third-person ending is -es.
+func sibilant(stem string) bool {
+	for _, e := range []string{"s", "x", "z", "ch", "sh", "o"} {
+		if strings.HasSuffix(stem, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,75 @@
+package tone
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBaseForm(t *testing.T) {
+	rated := map[string]bool{}
+	for _, w := range []string{"happy", "praise", "stop", "crash", "hero", "reckless", "futile", "cruel", "sad", "gentle", "bless", "crisp", "fit"} {
+		rated[w] = true
+	}
+	has := func(w string) bool { return rated[w] }
+	tests := []struct {
+		w, want string // want "" for no base
+	}{
+		{"happier", "happy"},
+		{"happiest", "happy"},
+		{"happiness", "happy"},
+		{"happily", "happy"},
+		{"praised", "praise"},
+		{"praising", "praise"},
+		{"stopped", "stop"},
+		{"stopping", "stop"},
+		{"crashes", "crash"},
+		{"heroes", "hero"},
+		{"recklessness", "reckless"},
+		{"futility", "futile"},
+		{"cruelly", "cruel"},
+		{"saddest", "sad"},
+		{"gently", "gentle"},
+		{"fitted", "fit"},
+		{"blesses", "bless"},
+		{"bless", ""}, // not a plural of "bles"
+		{"crisps", "crisp"},
+		{"crispes", ""}, // -es only after a sibilant or o
+		{"fits", "fit"},
+		{"ads", ""},   // the base keeps three letters
+		{"happy", ""}, // no ending
+		{"stopper", "stop"},
+		{"simply", ""}, // "simple" is not rated here
+	}
+	for _, tt := range tests {
+		got, ok := baseForm(tt.w, has)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("baseForm(%q) = %q, %v, want %q", tt.w, got, ok, tt.want)
+		}
+	}
+}
+
+func TestScoreInflected(t *testing.T) {
+	s := newTestScorer(t)
+	text := "The recklessness of the plan showed its futility."
+	var got []string
+	for _, h := range s.Explain(text).Hits {
+		if h.Dimension == "valence" && strings.HasSuffix(h.Term, " (base)") {
+			got = append(got, h.Matched+"="+h.Term)
+			if h.Base >= 0 {
+				t.Errorf("Score(%q): %q rated %v, want < 0", text, h.Matched, h.Base)
+			}
+		}
+	}
+	if want := "recklessness=reckless (base)|futility=futile (base)"; strings.Join(got, "|") != want {
+		t.Errorf("Score(%q): inflected hits %q, want %q", text, got, want)
+	}
+	v := DefaultValence()
+	v.Inflected = 0
+	plain, err := New(Options{Valence: &v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := s.Score(text).Valence, plain.Score(text).Valence; a >= b {
+		t.Errorf("Score(%q).Valence = %v with inflected words, %v without, want lower", text, a, b)
+	}
+}
