@@ -11,8 +11,9 @@ import (
 // rating times factor (see Valence.Inflected).
 func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 	has := func(b string) bool { _, ok := rated[b]; return ok }
+	roles := ruleWords(&s.vrules)
 	for _, w := range s.nb.words {
-		if has(w.key) {
+		if has(w.key) || roles[w.key] {
 			continue
 		}
 		b, ok := baseForm(w.key, has)
@@ -27,6 +28,21 @@ func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 	return nil
 }
 
+// ruleWords are the single words that r gives a role (negators, intensifiers, hedges, contrast,
+// shifters, excess words): such a word is not a form of a rated word ("hardly" is not "hard").
+func ruleWords(r *Rules) map[string]bool {
+	words := map[string]bool{}
+	for _, list := range [][]string{r.Negators, r.Hedges, r.Contrast, r.Shifters, r.Excess} {
+		for _, w := range list {
+			words[lowerString(strings.TrimSpace(w))] = true
+		}
+	}
+	for _, t := range r.Intensifiers {
+		words[lowerString(strings.TrimSpace(t.Text))] = true
+	}
+	return words
+}
+
 // A suffix rule strips an English inflectional or derivational ending: a word that ends with
 // suffix may be its base plus add ("happier" -> "happy", "praised" -> "praise"). A rule with
 // double set also undoes a doubled final consonant ("stopped" -> "stop").
@@ -37,14 +53,15 @@ type suffixRule struct {
 
 // suffixRules are the regular endings of English (Quirk et al. 1985, appendix I), in the
 // order they are tried: the plural and third-person -s, the past and participle -ed, -ing,
-// the comparative and superlative -er and -est, the suffixes that make nouns of adjectives
+// the comparative -ier and the superlative -est, the suffixes that make nouns of adjectives
 // (-ness, -ity), adjectives of nouns (-ful, -ous), nouns of verbs (-ment) and adverbs of
-// adjectives (-ly).
+// adjectives (-ly). Plain -er is left out: it makes agent nouns more often than comparatives,
+// and their tone is not the base's ("player", "protester", "banner", "career").
 var suffixRules = []suffixRule{
 	{"ies", "y", false}, {"es", "", false}, {"s", "", false},
 	{"ied", "y", false}, {"ed", "", true}, {"ed", "e", false}, {"ed", "", false},
 	{"ing", "", true}, {"ing", "e", false}, {"ing", "", false},
-	{"ier", "y", false}, {"er", "", true}, {"er", "e", false}, {"er", "", false},
+	{"ier", "y", false},
 	{"iest", "y", false}, {"est", "", true}, {"est", "e", false}, {"est", "", false},
 	{"iness", "y", false}, {"ness", "", false},
 	{"ity", "e", false}, {"ity", "", false},

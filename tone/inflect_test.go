@@ -35,9 +35,10 @@ func TestBaseForm(t *testing.T) {
 		{"crisps", "crisp"},
 		{"crispes", ""}, // -es only after a sibilant or o
 		{"fits", "fit"},
-		{"ads", ""},   // the base keeps three letters
-		{"happy", ""}, // no ending
-		{"stopper", "stop"},
+		{"ads", ""},     // the base keeps three letters
+		{"happy", ""},   // no ending
+		{"stopper", ""}, // -er makes agent nouns ("player", "career"), whose tone is not the verb's
+		{"crisper", ""},
 		{"simply", ""}, // "simple" is not rated here
 	}
 	for _, tt := range tests {
@@ -71,5 +72,22 @@ func TestScoreInflected(t *testing.T) {
 	}
 	if a, b := s.Score(text).Valence, plain.Score(text).Valence; a >= b {
 		t.Errorf("Score(%q).Valence = %v with inflected words, %v without, want lower", text, a, b)
+	}
+}
+
+// A word the rules give a role is not rated as a form of a rated word: "likely" is a hedge,
+// not a form of "like"; "hardly" a negator, not a form of "hard".
+func TestInflectedSkipsRuleWords(t *testing.T) {
+	sc, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"likely", "hardly"} {
+		ex := sc.Explain(w)
+		for _, h := range ex.Hits {
+			if strings.HasSuffix(h.Term, "(base)") {
+				t.Errorf("Explain(%q) rates it as an inflected form: %+v", w, h)
+			}
+		}
 	}
 }

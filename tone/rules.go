@@ -106,7 +106,7 @@ func DefaultRules() Rules {
 }
 
 // DefaultHedges are words that make a claim tentative.
-var DefaultHedges = []string{"may", "might", "could", "perhaps", "possibly", "maybe", "probably", "seems", "seem", "apparently", "allegedly", "reportedly", "if", "unless", "whether", "would", "should"}
+var DefaultHedges = []string{"may", "might", "could", "perhaps", "possibly", "maybe", "probably", "likely", "seems", "seem", "apparently", "allegedly", "reportedly", "if", "unless", "whether", "would", "should"}
 
 // DefaultExcess are words that mark too much of a good thing.
 var DefaultExcess = []string{"too", "overly", "excessively", "unduly", "overbearingly"}

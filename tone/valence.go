@@ -96,10 +96,10 @@ func VADERValence() Valence {
 // (Pearson r / 3-class macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
-//	NYT editorials    0.502/0.525    0.192      0.598/0.574
-//	tweets            0.875/0.737    0.363      0.877/0.680
-//	movie snippets    0.417/0.402    0.619      0.651/0.502
-//	amazon snippets   0.596/0.532    0.361      0.642/0.552
+//	NYT editorials    0.502/0.525    0.192      0.598/0.573
+//	tweets            0.875/0.737    0.363      0.877/0.682
+//	movie snippets    0.417/0.402    0.619      0.650/0.500
+//	amazon snippets   0.596/0.532    0.361      0.643/0.558
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
