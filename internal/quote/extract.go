@@ -168,6 +168,12 @@ func (s *scratch) clearedMarks(n int) []bool {
 	return m
 }
 
+// passageWords is the length from which a quote embedded in the writer's sentence is reported
+// as speech rather than as a partial quote: a passage of 25 words or more ("…, she wrote that
+// “…”") is the speaker's own words at length, not a phrase the writer borrowed. It is decided
+// after attribution, which reads the cue of a partial quote further back.
+const passageWords = 25
+
 // qinfo is what the attribution pass learns about one span.
 type qinfo struct {
 	openTok, closeTok int // token index of the opening mark and the closing mark (or one past the content)
@@ -740,6 +746,9 @@ func (d *doc) quotes() []Quote {
 		q := d.q[k]
 		if q.dropped {
 			continue
+		}
+		if q.kind == Partial && q.words >= passageWords {
+			q.kind = Speech
 		}
 		qq := Quote{Start: sp.start, End: sp.end, Text: d.runeText(sp.start, sp.end), Kind: q.kind}
 		if q.kind != Term {

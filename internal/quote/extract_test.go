@@ -128,6 +128,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{Partial, "a costly mistake for the whole province", "Abel Ross"}},
 		},
 		{
+			name: "a passage of 25 words or more inside reported speech is speech",
+			text: "In a letter to members, Councillor Ruth Okafor wrote that “the harbour plan was drawn up without asking a single family who lives on the waterfront, and we will not accept it in its present form.”",
+			want: []want{{Speech, "the harbour plan was drawn up without asking a single family who lives on the waterfront, and we will not accept it in its present form.", "Ruth Okafor"}},
+		},
+		{
+			name: "a passage of 24 words inside reported speech is partial",
+			text: "In a letter to members, Councillor Ruth Okafor wrote that “the harbour plan was drawn up without asking a single family who lives on the waterfront, and we will not accept it at all.”",
+			want: []want{{Partial, "the harbour plan was drawn up without asking a single family who lives on the waterfront, and we will not accept it at all.", "Ruth Okafor"}},
+		},
+		{
 			name: "partial quote after a naming verb",
 			text: "Opposition leader Helga Brandt called it “a cruel plan that punishes the poorest households” on Monday.",
 			want: []want{{Partial, "a cruel plan that punishes the poorest households", "Helga Brandt"}},

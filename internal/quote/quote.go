@@ -11,7 +11,8 @@
 // Kinds (extract.go): a quote is Speech when it stands as a sentence or is introduced as one
 // (it opens its sentence, follows a colon, or follows a cue verb such as "said,") and ends a
 // clause. Otherwise it is embedded in the writer's sentence: Term when it has at most
-// TermMaxWords words (scare quotes, titles, button labels), Partial when longer. Short
+// TermMaxWords words (scare quotes, titles, button labels), Partial when longer, and Speech
+// again from 25 words (a passage in the speaker's words at length). Short
 // sentence-initial quotes with no cue and no sentence punctuation, and titles in Title Case,
 // are terms too. A speech quote repeated in the document (a headline) is reported once.
 //
