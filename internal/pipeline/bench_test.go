@@ -1,5 +1,3 @@
-//go:build unix
-
 package pipeline
 
 import (
@@ -14,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/quotetone/quotetone/internal/benchcpu"
+	"github.com/quotetone/quotetone/internal/benchtext"
 	"github.com/quotetone/quotetone/internal/quote"
 	"github.com/quotetone/quotetone/internal/report"
 	"github.com/quotetone/quotetone/lexicon"
@@ -24,60 +23,6 @@ import (
 // sentences, and Run over a folder of articles. Fixtures are invented; the *Data benchmarks read
 // the evaluation data at run time (QUOTETONE_DATA, default ../../../shared/data) and skip when
 // it is absent.
-
-var (
-	benchNames   = []string{"Mira Castell", "Tomas Varga", "Lena Duvall", "Oskar Brandt", "Priya Raman", "Jonah Okafor", "Ada Lindqvist", "Felix Moreau"}
-	benchRoles   = []string{"the minister", "the mayor", "a spokeswoman for the council", "the union leader", "the chief executive", "the coach"}
-	benchCues    = []string{"said", "told reporters", "added", "warned", "argued", "insisted", "wrote"}
-	benchQuotes  = []string{"We will not retreat from this plan, whatever the cost", "It is a terrible mistake and people will suffer for it", "The talks were constructive and I am hopeful", "Nobody here is happy about the delay", "This is a great day for the town", "I do not think the deal is fair to the workers", "We are very grateful for the help we received", "Frankly, the figures are awful", "There has been no hostility at all", "We need calm heads, not angry words"}
-	benchPlain   = []string{"The council met on Tuesday to discuss the budget for next year.", "Shares in the company fell by four percent in early trading.", "The match was delayed for an hour because of heavy rain.", "Officials said the bridge would reopen in the spring.", "Sales rose sharply in the last quarter, beating forecasts.", "The report runs to more than three hundred pages.", "Local schools will close early on Friday.", "Critics called the proposal vague and costly."}
-	benchMarks   = [][2]string{{"“", "”"}, {"\"", "\""}, {"‘", "’"}, {"«", "»"}}
-	benchSamples = []string{"The service was quick and the staff were lovely!", "Worst film I have seen in years; the plot makes no sense.", "Not bad at all, though the ending drags.", "I really, really hated the new update :(", "An honest, moving and beautifully acted story.", "The committee's decision is neither wise nor fair.", "meh. it was ok i guess", "Prices keep going up while wages stay flat.", "What a wonderful surprise this morning!!", "The plan is ambitious but poorly funded."}
-)
-
-// benchArticle writes an invented news article of about n bytes with quotes in every mark
-// style, cue before and after, pronouns, roles, scare quotes and a continued paragraph.
-func benchArticle(r *rand.Rand, n int) string {
-	var b strings.Builder
-	b.WriteString("Council row over budget deepens\n\n")
-	for b.Len() < n {
-		name := benchNames[r.IntN(len(benchNames))]
-		surname := name[strings.LastIndexByte(name, ' ')+1:]
-		role := benchRoles[r.IntN(len(benchRoles))]
-		m := benchMarks[r.IntN(len(benchMarks))]
-		q := benchQuotes[r.IntN(len(benchQuotes))]
-		cue := benchCues[r.IntN(len(benchCues))]
-		b.WriteString(benchPlain[r.IntN(len(benchPlain))] + " ")
-		switch r.IntN(6) {
-		case 0:
-			fmt.Fprintf(&b, "%s, %s, %s: %s%s.%s\n\n", name, role, cue, m[0], q, m[1])
-		case 1:
-			fmt.Fprintf(&b, "%s%s,%s %s %s.\n\n", m[0], q, m[1], cue, name)
-		case 2:
-			fmt.Fprintf(&b, "%s%s,%s Mr. %s %s. %s%s.%s\n\n", m[0], q, m[1], surname, cue, m[0], benchQuotes[r.IntN(len(benchQuotes))], m[1])
-		case 3:
-			fmt.Fprintf(&b, "%s %s that %s%s%s.\n\n", role, cue, m[0], strings.ToLower(q[:1])+q[1:], m[1])
-		case 4:
-			fmt.Fprintf(&b, "%s%s.\n\n%s%s,%s she %s.\n\n", m[0], q, m[0], benchQuotes[r.IntN(len(benchQuotes))], m[1], cue)
-		default:
-			fmt.Fprintf(&b, "Critics called the plan a %sgamble%s and the budget %sfantasy%s. It's the town's biggest row in years.\n\n", m[0], m[1], m[0], m[1])
-		}
-	}
-	return b.String()
-}
-
-// benchSentences returns n invented sentences, one a line.
-func benchSentences(r *rand.Rand, n int) string {
-	var b strings.Builder
-	for range n {
-		b.WriteString(benchSamples[r.IntN(len(benchSamples))])
-		if r.IntN(2) == 0 {
-			b.WriteString(" " + benchQuotes[r.IntN(len(benchQuotes))] + ".")
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
 
 func benchScorer(b *testing.B) *tone.Scorer {
 	b.Helper()
@@ -126,7 +71,7 @@ func benchScore(b *testing.B, input, name string) {
 
 // BenchmarkScoreLines scores invented sentences, one a line, as quotetone score does.
 func BenchmarkScoreLines(b *testing.B) {
-	benchScore(b, benchSentences(rand.New(rand.NewPCG(1, 2)), 20000), "")
+	benchScore(b, benchtext.Sentences(rand.New(rand.NewPCG(1, 2)), 20000), "")
 }
 
 // BenchmarkScoreTSVData scores the four sentiment dev sets as one TSV with a header.
@@ -168,7 +113,7 @@ func BenchmarkRunArticles(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var size int64
 	for i := range 400 {
-		a := benchArticle(r, 1000+r.IntN(4000))
+		a := benchtext.Article(r, 1000+r.IntN(4000))
 		size += int64(len(a))
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.txt", i)), []byte(a), 0o644); err != nil {
 			b.Fatal(err)
@@ -233,15 +178,15 @@ func benchTone(b *testing.B, opts tone.Options, texts []string) {
 
 // BenchmarkToneSentences scores 5,000 invented sentences for valence, one at a time.
 func BenchmarkToneSentences(b *testing.B) {
-	benchTone(b, tone.Options{}, strings.Split(strings.TrimSpace(benchSentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
+	benchTone(b, tone.Options{}, strings.Split(strings.TrimSpace(benchtext.Sentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
 }
 
 // BenchmarkToneSentencesDims scores them for valence and one dimension.
 func BenchmarkToneSentencesDims(b *testing.B) {
-	benchTone(b, tone.Options{Dimensions: benchDimensions()}, strings.Split(strings.TrimSpace(benchSentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
+	benchTone(b, tone.Options{Dimensions: benchDimensions()}, strings.Split(strings.TrimSpace(benchtext.Sentences(rand.New(rand.NewPCG(9, 10)), 5000)), "\n"))
 }
 
 // BenchmarkToneLongText scores one 20 KB text, where per-token costs dominate.
 func BenchmarkToneLongText(b *testing.B) {
-	benchTone(b, tone.Options{Dimensions: benchDimensions()}, []string{strings.ReplaceAll(benchSentences(rand.New(rand.NewPCG(11, 12)), 250), "\n", " ")})
+	benchTone(b, tone.Options{Dimensions: benchDimensions()}, []string{strings.ReplaceAll(benchtext.Sentences(rand.New(rand.NewPCG(11, 12)), 250), "\n", " ")})
 }
