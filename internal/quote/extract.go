@@ -171,7 +171,7 @@ func (s *scratch) clearedMarks(n int) []bool {
 // passageWords is the length from which a quote embedded in the writer's sentence is reported
 // as speech rather than as a partial quote: a passage of 25 words or more ("…, she wrote that
 // “…”") is the speaker's own words at length, not a phrase the writer borrowed. It is decided
-// after attribution, which reads the cue of a partial quote further back.
+// after attribution (see promotePassages), which reads the cue of a partial quote further back.
 const passageWords = 25
 
 // qinfo is what the attribution pass learns about one span.
@@ -317,7 +317,19 @@ func (d *doc) attribute() {
 		d.local(k)
 	}
 	d.fallback()
+	d.promotePassages()
 	d.dedup()
+}
+
+// promotePassages makes speech of partial quotes of passageWords words or more. It runs after
+// fallback, which reads a partial quote's cue as that of the speech quotes after it, and
+// before dedup, so that a passage repeated in the document (a headline) is reported once.
+func (d *doc) promotePassages() {
+	for k := range d.q {
+		if d.q[k].kind == Partial && d.q[k].words >= passageWords {
+			d.q[k].kind = Speech
+		}
+	}
 }
 
 // reportsClause: the cue at token v is followed by a reported clause ("said he had", "said
@@ -746,9 +758,6 @@ func (d *doc) quotes() []Quote {
 		q := d.q[k]
 		if q.dropped {
 			continue
-		}
-		if q.kind == Partial && q.words >= passageWords {
-			q.kind = Speech
 		}
 		qq := Quote{Start: sp.start, End: sp.end, Text: d.runeText(sp.start, sp.end), Kind: q.kind}
 		if q.kind != Term {

@@ -183,6 +183,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a passage repeated from the headline counts once",
+			text: "“Drawn up in a hurry by people who have never lived on the waterfront and who never once asked a single family what the harbour means to them”\n\nCouncillor Ruth Okafor said the plan was “drawn up in a hurry by people who have never lived on the waterfront and who never once asked a single family what the harbour means to them” and left the meeting.",
+			want: []want{{Speech, "drawn up in a hurry by people who have never lived on the waterfront and who never once asked a single family what the harbour means to them", "Ruth Okafor"}},
+		},
+		{
 			name: "shortened headline quote repeated in the body counts once",
 			text: "Varga: ‘We are close to a deal’\n\nPresident Tomas Varga spoke late on Tuesday.\n\n“We are close to a deal, closer than ever,” Mr. Varga said.",
 			want: []want{{Speech, "We are close to a deal, closer than ever,", "Tomas Varga"}},
