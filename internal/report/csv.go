@@ -158,6 +158,10 @@ func (w *Writer) number(b []byte) {
 
 // EndRecord finishes the record started by Text, Int or Fixed.
 func (w *Writer) EndRecord() error {
+	if w.bomDue { // an empty first record: the mark still starts the file
+		w.bomDue = false
+		w.buf = append(w.buf, bom...)
+	}
 	w.cells = 0
 	w.buf = append(w.buf, '\r', '\n')
 	if w.err != nil {

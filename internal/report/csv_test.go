@@ -136,15 +136,19 @@ func TestWriteRows(t *testing.T) {
 
 // FuzzWriterMatchesCSV holds Writer to encoding/csv's bytes for any cells and delimiter.
 func FuzzWriterMatchesCSV(f *testing.F) {
-	f.Add("a", "\\.", " b", int32(','))
-	f.Add("=1", "x\r\ny", "\"q\"", int32(';'))
-	f.Add("-", "'=2", "\u00a0", int32('€'))
-	f.Fuzz(func(t *testing.T, a, b, c string, delim int32) {
-		format := Format{Delimiter: rune(delim)}
+	f.Add("a", "\\.", " b", int32(','), uint8(0))
+	f.Add("=1", "x\r\ny", "\"q\"", int32(';'), uint8(3))
+	f.Add("-", "'=2", "\u00a0", int32('€'), uint8(4))
+	f.Fuzz(func(t *testing.T, a, b, c string, delim int32, opts uint8) {
+		// opts: 1 a byte order mark, 2 decimal commas, 4 an empty first record
+		format := Format{Delimiter: rune(delim), BOM: opts&1 != 0, DecimalComma: opts&2 != 0}
 		if !validDelim(format.Delimiter) {
 			t.Skip()
 		}
 		recs := [][]string{{a, b, c}, {c}}
+		if opts&4 != 0 {
+			recs = append([][]string{nil}, recs...)
+		}
 		var want, got bytes.Buffer
 		if err := csvWrite(&want, format, recs); err != nil {
 			t.Skip()
