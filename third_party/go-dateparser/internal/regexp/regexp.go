@@ -154,7 +154,7 @@ func (re *Regexp) Split(s string, n int) []string {
 }
 
 func (re *Regexp) String() string {
-	return re.rx().String()
+	return re.expr // the source text, as regexp.Regexp.String returns it, without compiling
 }
 
 func (re *Regexp) SubexpIndex(name string) int {
