@@ -13,7 +13,7 @@ func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 	has := func(b string) bool { _, ok := rated[b]; return ok }
 	roles := ruleWords(&s.vrules)
 	for _, w := range s.nb.words {
-		if has(w.key) || roles[w.key] {
+		if has(w.key) || roles[w.key] || s.valenceGlobMatches(w.key) {
 			continue
 		}
 		b, ok := baseForm(w.key, has)
@@ -26,6 +26,14 @@ func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 		s.m.entries[len(s.m.entries)-1].term = b + " (base)"
 	}
 	return nil
+}
+
+// valenceGlobMatches reports whether a prefix glob of the valence lexicon ("hostil*") matches
+// the lower-case word w: the lexicon's author rated it already, and the glob's rating stands.
+func (s *Scorer) valenceGlobMatches(w string) bool {
+	found := false
+	s.m.prefixIDs(w, func(id int32) { found = found || s.m.entries[id].slot == 0 })
+	return found
 }
 
 // ruleWords are the single words that r gives a role (negators, intensifiers, hedges, contrast,

@@ -3,6 +3,8 @@ package tone
 import (
 	"strings"
 	"testing"
+
+	"github.com/quotetone/quotetone/lexicon"
 )
 
 func TestBaseForm(t *testing.T) {
@@ -88,6 +90,33 @@ func TestInflectedSkipsRuleWords(t *testing.T) {
 			if strings.HasSuffix(h.Term, "(base)") {
 				t.Errorf("Explain(%q) rates it as an inflected form: %+v", w, h)
 			}
+		}
+	}
+}
+
+// A word that a glob of the valence lexicon matches keeps the glob's rating: inflection only
+// rates words the lexicon's author left unrated.
+func TestInflectedLeavesGlobWords(t *testing.T) {
+	v := DefaultValence()
+	v.Lexicon = &lexicon.Lexicon{Categories: []lexicon.Category{{Name: "negative", Terms: []lexicon.Term{
+		{Text: "hostil*", Weight: -2}, {Text: "hostile", Weight: -2}, {Text: "futile", Weight: -2}}}}}
+	v.LiteralLexicon = false // a lexicon file with globs, as config.Tone gives for .dic or YAML
+	sc, err := New(Options{Valence: &v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, term string }{
+		{"There was hostility.", "hostil*"},
+		{"It was an exercise in futility.", "futile (base)"},
+	} {
+		var terms []string
+		for _, h := range sc.Explain(tt.text).Hits {
+			if h.Dimension == "valence" && h.Term != "(model)" {
+				terms = append(terms, h.Term)
+			}
+		}
+		if len(terms) != 1 || terms[0] != tt.term {
+			t.Errorf("Explain(%q): valence terms %q, want only %q", tt.text, terms, tt.term)
 		}
 	}
 }
