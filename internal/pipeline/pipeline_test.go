@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/quotetone/quotetone/internal/benchtext"
 	"github.com/quotetone/quotetone/internal/quote"
 	"github.com/quotetone/quotetone/internal/report"
 	"github.com/quotetone/quotetone/tone"
@@ -91,6 +93,45 @@ func TestRunSameBytesForAnyWorkers(t *testing.T) {
 	}
 	if !bytes.HasPrefix(first[report.QuotesFile], []byte("\ufeffdoc_id,start,end,speaker")) {
 		t.Errorf("quotes.csv starts %q, want a BOM and the header", first[report.QuotesFile][:40])
+	}
+}
+
+// TestRunSameBytesManyDocuments runs more documents than the in-flight bound (512 units) and
+// documents over 64 KiB (several units each), so that results wait in every slot of the
+// reordering ring and wrap around it.
+func TestRunSameBytesManyDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and reads 1,300 articles; -short skips it")
+	}
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := range 1300 {
+		n := 300 + r.IntN(1500)
+		if i%97 == 0 {
+			n = 95 << 10
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(benchtext.Article(r, n)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first map[string][]byte
+	for _, workers := range []int{1, 4} {
+		out := t.TempDir()
+		opts := testOptions(t, out, dir)
+		opts.Workers = workers
+		man, err := Run(context.Background(), opts)
+		if err != nil {
+			t.Fatalf("Run with %d workers: %v", workers, err)
+		}
+		if man.Counts.Documents != 1300 {
+			t.Errorf("Run with %d workers read %d documents, want 1300", workers, man.Counts.Documents)
+		}
+		got := readReports(t, out)
+		if first == nil {
+			first = got
+			continue
+		}
+		sameReports(t, fmt.Sprintf("workers 1 vs %d", workers), first, got)
 	}
 }
 
