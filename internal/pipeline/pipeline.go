@@ -469,8 +469,14 @@ func (o *outputs) finish(agg *report.Aggregator, errs []report.ErrorRow, man *re
 	if err := errors.Join(streamed(), summaries()); err != nil {
 		return err
 	}
-	for _, f := range o.staged {
+	// Every file is on disk under its temporary name; the renames are all that is left, and
+	// manifest.json comes last. A rename in one folder fails only in odd cases (the folder
+	// removed or made read-only meanwhile); if one does, say that the folder is now mixed.
+	for i, f := range o.staged {
 		if err := f.Commit(); err != nil {
+			if i > 0 {
+				err = fmt.Errorf("%w; %s now holds %d reports of this run beside the previous run's others: run again", err, o.dir, i)
+			}
 			return err
 		}
 	}
