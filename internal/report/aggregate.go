@@ -246,22 +246,12 @@ func SpeakerHeader(dims []string, byPeriod bool) []string {
 		"most_negative_quote", "most_negative_valence", "most_negative_doc")
 }
 
-// SpeakerRecords returns speakers.csv records: most quoted first, then by name.
-func (a *Aggregator) SpeakerRecords(f Format) [][]string {
-	return records(sortedGroups(a.speakers), false, f)
-}
-
-// PeriodRecords returns speakers_by_period.csv records, by speaker then period.
-func (a *Aggregator) PeriodRecords(f Format) [][]string {
-	return records(a.sortedPeriods(), true, f)
-}
-
-// WriteSpeakers writes the records of SpeakerRecords with w's format, without building them.
+// WriteSpeakers writes speakers.csv's records with w's format: most quoted first, then by name.
 func (a *Aggregator) WriteSpeakers(w *Writer) error {
 	return writeGroups(w, sortedGroups(a.speakers), false)
 }
 
-// WritePeriods writes the records of PeriodRecords with w's format, without building them.
+// WritePeriods writes speakers_by_period.csv's records with w's format, by speaker then period.
 func (a *Aggregator) WritePeriods(w *Writer) error {
 	return writeGroups(w, a.sortedPeriods(), true)
 }
@@ -374,16 +364,6 @@ func (g *group) summary(ndims int) Summary {
 		s.Dims = append(s.Dims, stat(g.dims[i]))
 	}
 	return s
-}
-
-func records(gs []*group, byPeriod bool, f Format) [][]string {
-	out := make([][]string, 0, len(gs))
-	for _, g := range gs {
-		rec := stringCells{format: f}
-		g.cells(&rec, byPeriod)
-		out = append(out, rec.rec)
-	}
-	return out
 }
 
 func writeGroups(w *Writer, gs []*group, byPeriod bool) error {
