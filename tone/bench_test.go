@@ -66,3 +66,18 @@ func BenchmarkScoreSentences(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNew builds the default scorer, as every process does once: the model and the
+// lexicons are parsed by the warm-up call, so this measures compiling them into a Scorer.
+func BenchmarkNew(b *testing.B) {
+	if _, err := New(Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	defer benchcpu.PerOp(b, 0)()
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

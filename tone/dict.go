@@ -3,6 +3,7 @@ package tone
 import (
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // A dict maps lower-cased words to everything scoring knows about them: the matcher's
@@ -42,12 +43,31 @@ func dictSize(n int) int {
 
 // keyWords returns the first 16 bytes of b, zero padded, as two words.
 func keyWords(b []byte) (k0, k1 uint64) {
-	if len(b) >= 16 {
+	switch {
+	case len(b) >= 16:
 		return binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	case len(b) >= 8:
+		return binary.LittleEndian.Uint64(b), shortWord(b[8:])
 	}
-	var k [16]byte
-	copy(k[:], b)
-	return binary.LittleEndian.Uint64(k[:]), binary.LittleEndian.Uint64(k[8:])
+	return shortWord(b), 0
+}
+
+// shortWord returns the bytes of b, shorter than 8, as a little-endian word, zero padded. It
+// reads them in at most three loads instead of copying them to a buffer: tokenize looks up
+// every word of a text, and most words are shorter than 8 bytes.
+func shortWord(b []byte) uint64 {
+	n := len(b)
+	switch {
+	case n >= 4:
+		// The low four bytes, and the last four shifted so that byte 4 lands at bit 32:
+		// they overlap when n < 8, and the overlap agrees.
+		lo := uint64(binary.LittleEndian.Uint32(b))
+		hi := uint64(binary.LittleEndian.Uint32(b[n-4:]))
+		return lo | hi<<(8*(n-4))
+	case n > 0:
+		return uint64(b[0]) | uint64(b[n/2])<<(8*(n/2)) | uint64(b[n-1])<<(8*(n-1))
+	}
+	return 0
 }
 
 // hashKey hashes a key given as keyWords, its length and its bytes after the 16th.
@@ -179,42 +199,34 @@ func buildDict(nb *NB, vocab []string) dict {
 	mask := uint64(len(d.slots) - 1)
 	// Order the entries by home slot (a counting sort on its top bits, stable, so that of two
 	// equal keys the later one is merged last), then put them in that order.
+	entries := make([]dictEntry, n)
 	homes := make([]uint32, n)
 	shift := max(0, bits.Len(uint(len(d.slots)-1))-16)
 	start := make([]int32, len(d.slots)>>shift+1)
-	var buf []byte
-	entry := func(k int) (e dictEntry, rest []byte) {
+	for k := range entries {
 		key, v, llr := word(k)
-		buf = append(buf[:0], key...)
-		e = dictEntry{n: uint32(len(buf) + 1), vocab: v, llr: llr}
-		e.k0, e.k1 = keyWords(buf)
-		if len(buf) > 16 {
-			rest = buf[16:]
+		e := dictEntry{n: uint32(len(key) + 1), vocab: v, llr: llr}
+		e.k0, e.k1 = keyWords(unsafe.Slice(unsafe.StringData(key), len(key)))
+		var rest []byte
+		if len(key) > 16 {
+			e.off = uint32(len(d.rest))
+			d.rest = append(d.rest, key[16:]...)
+			rest = d.rest[e.off:]
 		}
-		return e, rest
-	}
-	for k := range homes {
-		e, rest := entry(k)
-		homes[k] = uint32(hashKey(e.k0, e.k1, int(e.n-1), rest) & mask)
+		entries[k] = e
+		homes[k] = uint32(hashKey(e.k0, e.k1, len(key), rest) & mask)
 		start[homes[k]>>shift+1]++
 	}
 	for b := 1; b < len(start); b++ {
 		start[b] += start[b-1]
 	}
-	sorted := make([]dictEntry, n)
-	sortedHomes := make([]uint32, n)
+	order := make([]int32, n)
 	for k, h := range homes {
-		e, rest := entry(k)
-		if rest != nil {
-			e.off = uint32(len(d.rest))
-			d.rest = append(d.rest, rest...)
-		}
-		i := start[h>>shift]
-		sorted[i], sortedHomes[i] = e, h
+		order[start[h>>shift]] = int32(k)
 		start[h>>shift]++
 	}
-	for k := range sorted {
-		d.insert(sorted[k], uint64(sortedHomes[k]))
+	for _, k := range order {
+		d.insert(entries[k], uint64(homes[k]))
 	}
 	return d
 }

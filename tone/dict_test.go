@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -44,6 +45,19 @@ func TestDict(t *testing.T) {
 			if s := d.find([]byte(k)); s >= 0 {
 				t.Errorf("find(%q) = %d, want -1", k, s)
 			}
+		}
+	}
+}
+
+// TestKeyWords checks keyWords against copying the key into a zeroed 16-byte buffer.
+func TestKeyWords(t *testing.T) {
+	b := []byte("abcdefghijklmnopqrstu\xff\x80é")
+	for n := 0; n <= len(b); n++ {
+		var k [16]byte
+		copy(k[:], b[:n])
+		want0, want1 := binary.LittleEndian.Uint64(k[:]), binary.LittleEndian.Uint64(k[8:])
+		if got0, got1 := keyWords(b[:n]); got0 != want0 || got1 != want1 {
+			t.Errorf("keyWords(%q) = %#x, %#x, want %#x, %#x", b[:n], got0, got1, want0, want1)
 		}
 	}
 }

@@ -10,14 +10,14 @@ import (
 // the single words of the valence lexicon, lacks but whose base form it has: at the base's
 // rating times factor (see Valence.Inflected).
 func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
-	has := func(b string) bool { _, ok := rated[b]; return ok }
 	roles := ruleWords(&s.vrules)
 	for _, w := range s.nb.words {
-		if has(w.key) || roles[w.key] || s.valenceGlobMatches(w.key) {
+		// Most words have no rated base: baseForm rules them out first, by their last letter.
+		b, ok := baseForm(w.key, rated)
+		if !ok {
 			continue
 		}
-		b, ok := baseForm(w.key, has)
-		if !ok {
+		if _, ok := rated[w.key]; ok || roles[w.key] || s.valenceGlobMatches(w.key) {
 			continue
 		}
 		if err := s.m.add(0, lexicon.Term{Text: w.key}, rated[b]*factor, true); err != nil {
@@ -90,12 +90,13 @@ var rulesByLast = func() (by [256][]int) {
 	return by
 }()
 
-// baseForm returns the first base of w, by suffixRules, for which rated reports true, and
-// whether there is one. The base keeps at least three letters.
-func baseForm(w string, rated func(string) bool) (string, bool) {
+// baseForm returns the first base of w, by suffixRules, that is a key of rated, and whether
+// there is one. The base keeps at least three letters.
+func baseForm(w string, rated map[string]float64) (string, bool) {
 	if len(w) < 4 {
 		return "", false // every suffix has a letter, and the base keeps three
 	}
+	var buf [32]byte // the stem and its added ending, looked up without allocating
 	for _, i := range rulesByLast[w[len(w)-1]] {
 		r := suffixRules[i]
 		stem, ok := strings.CutSuffix(w, r.suffix)
@@ -119,8 +120,15 @@ func baseForm(w string, rated func(string) bool) (string, bool) {
 				continue
 			}
 		}
-		if b := stem + r.add; rated(b) {
-			return b, true
+		if r.add == "" {
+			if _, ok := rated[stem]; ok {
+				return stem, true
+			}
+			continue
+		}
+		b := append(append(buf[:0], stem...), r.add...)
+		if _, ok := rated[string(b)]; ok {
+			return string(b), true
 		}
 	}
 	return "", false

@@ -8,11 +8,10 @@ import (
 )
 
 func TestBaseForm(t *testing.T) {
-	rated := map[string]bool{}
+	rated := map[string]float64{}
 	for _, w := range []string{"happy", "praise", "stop", "crash", "hero", "reckless", "futile", "cruel", "sad", "gentle", "bless", "crisp", "fit"} {
-		rated[w] = true
+		rated[w] = 1
 	}
-	has := func(w string) bool { return rated[w] }
 	tests := []struct {
 		w, want string // want "" for no base
 	}{
@@ -44,7 +43,7 @@ func TestBaseForm(t *testing.T) {
 		{"simply", ""}, // "simple" is not rated here
 	}
 	for _, tt := range tests {
-		got, ok := baseForm(tt.w, has)
+		got, ok := baseForm(tt.w, rated)
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("baseForm(%q) = %q, %v, want %q", tt.w, got, ok, tt.want)
 		}
