@@ -3,6 +3,7 @@ package tone
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -53,6 +54,17 @@ type matcher struct {
 
 func newMatcher() *matcher {
 	return &matcher{vocab: map[string]int32{}, prefix: map[string][]int32{}, cased: map[string][]int32{}, prefix2: new([1 << 16 / 64]uint64)}
+}
+
+// reserve makes room for about n more entries and vocabulary words, so that compiling a
+// lexicon of n terms does not grow the vocabulary map and slices step by step.
+func (m *matcher) reserve(n int) {
+	if len(m.vocab) == 0 {
+		m.vocab = make(map[string]int32, n)
+	}
+	m.entries = slices.Grow(m.entries, n)
+	m.vocabs = slices.Grow(m.vocabs, n)
+	m.vocabWords = slices.Grow(m.vocabWords, n)
 }
 
 // A vocabEntry is what the matcher knows about one lower-cased word.
