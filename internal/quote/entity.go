@@ -70,9 +70,9 @@ func (d *doc) buildEntities() {
 			subj := run.i == sentTok || d.afterRoleAtStart(sentTok, run.i) || nextToCue || d.appositiveSubject(sentTok, run) ||
 				(run.i > 0 && d.toks[run.i-1].text == "," && d.cueAt(run.j, true)) || d.cueAfterAppositive(run.j) ||
 				(d.afterOpeningPhrase(sentTok, run.i) && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
-					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower]) ||
+					!d.toks[run.j].is(clsNPStop|clsDeterminer)) ||
 				(firstInSentence && run.j < len(d.toks) && d.toks[run.j].kind == tokWord && !d.toks[run.j].cap &&
-					!npStop[d.toks[run.j].lower] && !determiners[d.toks[run.j].lower])
+					!d.toks[run.j].is(clsNPStop|clsDeterminer))
 			if heading[int(d.toks[run.i].para)] || run.possessive {
 				subj = false // a headline or a caption line; "the company's" modifies a noun
 			}
@@ -143,11 +143,11 @@ func (d *doc) roleEnd(j int) int {
 	k, last := j, -1
 	for k < len(d.toks) && k-j < 2 {
 		t := d.toks[k]
-		if !isWord(t) || t.cap || t.quote >= 0 || roleVerbs[t.lower] {
+		if !isWord(t) || t.cap || t.quote >= 0 || d.toks[k].is(clsRoleVerb) {
 			break
 		}
 		k++
-		if personRole(t.lower) { // titles that give a role are among the person roles
+		if d.toks[k-1].is(clsPersonRole) || roleSuffix(t.lower) { // personRole // titles that give a role are among the person roles
 			last = k
 		}
 	}
@@ -242,10 +242,10 @@ func (d *doc) appositiveSubject(sentTok int, run nameRun) bool {
 		return false
 	}
 	i := sentTok
-	for i < run.i && d.toks[i].kind == tokWord && d.toks[i].cap && notNames[d.toks[i].lower] && !determiners[d.toks[i].lower] {
+	for i < run.i && d.toks[i].kind == tokWord && d.toks[i].cap && d.toks[i].class()&(clsNotName|clsDeterminer) == clsNotName {
 		i++ // But, And
 	}
-	if i >= run.i || !determiners[d.toks[i].lower] {
+	if i >= run.i || !d.toks[i].is(clsDeterminer) {
 		return false
 	}
 	for k := i; k < run.i-1; k++ {
@@ -354,7 +354,7 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 	if len(words) == 1 && strings.HasSuffix(words[0], ".") {
 		return -1 // an abbreviation: "D-Mass.", "Calif."
 	}
-	if len(words) > 1 && titles[lw[len(lw)-1]] != "" && !(len(words) == 2 && givenName(lw[0])) && !surnameTitles[lw[len(lw)-1]] {
+	if len(words) > 1 && wordClasses.get(lw[len(lw)-1])&clsTitleRole != 0 && !(len(words) == 2 && givenName(lw[0])) && !surnameTitles[lw[len(lw)-1]] {
 		return -1 // "Westland MP": a role
 	}
 	org := run.isOrg()
@@ -457,10 +457,10 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 	}
 	for _, r := range roles {
 		e.roles[r]++
-		switch {
-		case femaleRoles[r]:
+		switch c := wordClasses.get(r); {
+		case c&clsFemaleRole != 0:
 			e.fem += 3 // "Full Name, the daughter of …"
-		case maleRoles[r]:
+		case c&clsMaleRole != 0:
 			e.male += 3
 		}
 	}
@@ -498,15 +498,18 @@ func (d *doc) rolesOf(run nameRun, roles []string) []string {
 		}
 	}
 	for k := run.i; k < run.ni; k++ {
-		lw := bare(d.toks[k].lower)
-		if orgAdjective(lw) {
+		if lw := d.toks[k].lower; strings.HasSuffix(lw, ".") {
+			if lw = bare(lw); orgAdjective(lw) {
+				roles = append(roles, lw)
+			}
+		} else if d.toks[k].is(clsOrgAdjective) {
 			roles = append(roles, lw)
 		}
 	}
 	// words right before the run
 	for k, n := run.i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
 		t := d.toks[k]
-		if t.kind != tokWord || t.quote >= 0 || roleBefore[t.lower] {
+		if t.kind != tokWord || t.quote >= 0 || d.toks[k].is(clsRoleBefore) {
 			break
 		}
 		w, _ := possessive(t.lower)
@@ -517,7 +520,7 @@ func (d *doc) rolesOf(run nameRun, roles []string) []string {
 		roles = append(roles, bare(d.toks[j+1].lower))
 	}
 	// appositive after: ", the aide," / ", an expert on ..."
-	if j+1 < len(d.toks) && d.toks[j].text == "," && d.toks[j+1].kind == tokWord && determiners[d.toks[j+1].lower] {
+	if j+1 < len(d.toks) && d.toks[j].text == "," && d.toks[j+1].kind == tokWord && d.toks[j+1].is(clsDeterminer) {
 		roles = d.roleWords(j+2, 8, roles)
 	}
 	// appositive before: "the aide, Leonid Volkov"
@@ -526,13 +529,13 @@ func (d *doc) rolesOf(run nameRun, roles []string) []string {
 		var buf [5]string
 		ws := buf[:0]
 		for n := 0; k >= 0 && n < 5 && d.toks[k].kind == tokWord && d.toks[k].quote < 0; k, n = k-1, n+1 {
-			if determiners[d.toks[k].lower] {
+			if d.toks[k].is(clsDeterminer) {
 				if d.toks[k].lower != "that" && d.toks[k].lower != "this" {
 					roles = append(roles, ws...)
 				}
 				break
 			}
-			if roleStop[d.toks[k].lower] {
+			if d.toks[k].is(clsRoleStop) {
 				break
 			}
 			w, _ := possessive(d.toks[k].lower)
@@ -547,7 +550,7 @@ func (d *doc) rolesOf(run nameRun, roles []string) []string {
 func (d *doc) roleWords(i, max int, ws []string) []string {
 	for n := 0; i < len(d.toks) && n < max; i, n = i+1, n+1 {
 		t := d.toks[i]
-		if t.kind != tokWord || t.quote >= 0 || roleStop[t.lower] {
+		if t.kind != tokWord || t.quote >= 0 || d.toks[i].is(clsRoleStop) {
 			break
 		}
 		w, _ := possessive(t.lower)

@@ -57,4 +57,12 @@ var givenNames = func() map[string]byte {
 }()
 
 // nameGender gives 'm' or 'f' for a listed given name, else 0.
-func nameGender(first string) byte { return givenNames[first] }
+func nameGender(first string) byte {
+	switch c := wordClasses.get(first); {
+	case c&clsMaleName != 0:
+		return 'm'
+	case c&clsFemaleName != 0:
+		return 'f'
+	}
+	return 0
+}

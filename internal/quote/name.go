@@ -68,7 +68,7 @@ var titles = map[string]string{
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. mme mlle messrs.`)
 
 // isTitle: a title word, or the plural of one ("Councillors", "Sens.").
-func isTitle(lw string) bool { return titleWords[lw] }
+func isTitle(lw string) bool { return wordClasses.get(lw)&clsTitle != 0 }
 
 // titleWords are the titles and the plurals of those that give a role and have four
 // letters or more, in one set so that isTitle looks a word up once.
@@ -233,11 +233,11 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			break
 		}
 		if !t.cap {
-			if nameParticles[t.lower] && j+1 < len(toks) && toks[j+1].kind == tokWord && toks[j+1].cap && j > i {
+			if toks[j].is(clsParticle) && j+1 < len(toks) && toks[j+1].kind == tokWord && toks[j+1].cap && j > i {
 				j++
 				continue
 			}
-			if t.lower == "and" && j > i && !givenName(toks[i].lower) && andOrg(toks, j+1) {
+			if t.lower == "and" && j > i && !toks[i].is(clsGiven) && andOrg(toks, j+1) {
 				j++ // "Finance and Economy Ministry": one organisation
 				continue
 			}
@@ -266,17 +266,17 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		}
 		k = owner
 	}
-	if i >= 2 && toks[i-1].lower == "of" && titles[toks[i-2].lower] != "" && j-i > 1 {
+	if i >= 2 && toks[i-1].lower == "of" && toks[i-2].is(clsTitleRole) && j-i > 1 {
 		// "Secretary of State Full Name": the first word belongs to the title
 		run.titles = append(run.titles, toks[i].lower)
 		k++
 	}
 	for k < j {
-		lw := toks[k].lower
-		if k > i && honorifics[toks[k-1].lower] && !honorifics[lw] && (k+1 < j || !addressTitles[lw]) {
+		lw, c := toks[k].lower, toks[k].class()
+		if k > i && toks[k-1].is(clsHonorific) && c&clsHonorific == 0 && (k+1 < j || c&clsAddress == 0) {
 			break // "Mr Dean", "Ms Irish": after a title of address comes the name
 		}
-		if isTitle(lw) && !givenNameFirst(toks, k, j) {
+		if c&clsTitle != 0 && !givenNameFirst(toks, k, j) {
 			run.titles = append(run.titles, lw)
 			k++
 			continue
@@ -285,7 +285,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			k += 2 // "New Yorker Full Name": a demonym of a "New" place
 			continue
 		}
-		if notNames[lw] || orgAdjective(lw) && !hasOrgWord(toks, k+1, j) || k+1 < j && descriptor(toks[k].text) {
+		if c&clsNotName != 0 || c&clsOrgAdjective != 0 && !hasOrgWord(toks, k+1, j) || k+1 < j && descriptor(toks[k].text) {
 			k++ // "Russian President", but not "British Phonographic Industry"
 			continue
 		}
@@ -304,8 +304,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		if givenNameFirst(toks, m, j) {
 			continue
 		}
-		if isTitle(toks[m].lower) && titles[strings.TrimSuffix(toks[m].lower, "s")]+titles[toks[m].lower] != "" ||
-			honorifics[toks[m].lower] || nobleTitles[toks[m].lower] {
+		if toks[m].is(clsTitleOrRole | clsHonorific | clsNoble) {
 			for n := k; n <= m; n++ {
 				run.titles = append(run.titles, toks[n].lower)
 			}
@@ -345,14 +344,11 @@ var surnameTitles = toSet(`dean king bishop major judge prince constable chancel
 var nobleTitles = toSet(`sir dame lord lady baroness baron`)
 
 // givenName reports whether lw is a listed given name.
-func givenName(lw string) bool {
-	_, ok := givenNames[lw]
-	return ok
-}
+func givenName(lw string) bool { return wordClasses.get(lw)&clsGiven != 0 }
 
 // givenNameFirst: a title word that is also a given name opens a two-word name ("Dean Full").
 func givenNameFirst(toks []token, k, j int) bool {
-	return j-k == 2 && givenName(toks[k].lower) && !isTitle(toks[k+1].lower)
+	return j-k == 2 && toks[k].is(clsGiven) && !toks[k+1].is(clsTitle)
 }
 
 // ownedName: tokens from j are a name of two or more words that a possessive owns
@@ -362,19 +358,19 @@ func ownedName(toks []token, j int) bool {
 		return false
 	}
 	a, b := toks[j], toks[j+1]
-	if !isWord(a) || !isWord(b) || !a.cap || !b.cap || a.quote >= 0 || b.quote >= 0 || notNames[a.lower] {
+	if !isWord(a) || !isWord(b) || !a.cap || !b.cap || a.quote >= 0 || b.quote >= 0 || toks[j].is(clsNotName) {
 		return false
 	}
 	if _, ok := possessive(b.text); ok {
 		return false
 	}
-	if givenName(a.lower) || isTitle(a.lower) || honorifics[a.lower] {
+	if toks[j].is(clsGiven | clsTitle | clsHonorific) {
 		return true
 	}
 	// two or three capitalized words, none of them an organisation's
 	n := j
 	for n < len(toks) && n-j < 4 && isWord(toks[n]) && toks[n].cap && toks[n].quote < 0 {
-		if orgWords[strings.ToLower(toks[n].text)] {
+		if toks[n].is(clsOrgWord) { // lower is strings.ToLower(text)
 			return false
 		}
 		n++
@@ -401,7 +397,7 @@ func andOrg(toks []token, j int) bool {
 		if !isWord(t) || !t.cap || t.quote >= 0 {
 			return false
 		}
-		if orgWords[t.lower] && (n+1 >= len(toks) || !isWord(toks[n+1]) || !toks[n+1].cap) {
+		if toks[n].is(clsOrgWord) && (n+1 >= len(toks) || !isWord(toks[n+1]) || !toks[n+1].cap) {
 			return true
 		}
 	}
@@ -411,7 +407,7 @@ func andOrg(toks []token, j int) bool {
 // hasOrgWord: a word of tokens [k, j) marks an organisation.
 func hasOrgWord(toks []token, k, j int) bool {
 	for ; k < j; k++ {
-		if orgWords[toks[k].lower] {
+		if toks[k].is(clsOrgWord) {
 			return true
 		}
 	}
@@ -422,10 +418,10 @@ func hasOrgWord(toks []token, k, j int) bool {
 // words at the start of the run [k, j) and opens a name of two or three words, else k.
 func givenNameAt(toks []token, k, j int) int {
 	for g := k + 1; g <= k+2 && g < j-1; g++ {
-		if givenName(toks[g-1].lower) || toks[g-1].kind != tokWord {
+		if toks[g-1].is(clsGiven) || toks[g-1].kind != tokWord {
 			return k
 		}
-		if givenName(toks[g].lower) && j-g <= 3 {
+		if toks[g].is(clsGiven) && j-g <= 3 {
 			return g
 		}
 	}
@@ -439,10 +435,7 @@ ambassador commissioner governor premier deputy prime vice chair`)
 // orgAdjective: nationality and party words that precede names ("Russian President"); given
 // names that look like one ("Adrian", "Julian") are not, nor surnames in -ese ("Campese").
 func orgAdjective(lw string) bool {
-	if demonyms[lw] {
-		return true
-	}
-	return strings.HasSuffix(lw, "ian") && len(lw) > 5 && !givenName(lw)
+	return classOf(lw)&clsOrgAdjective != 0 // demonyms, or the suffix rule
 }
 
 // demonyms are nationality words that the suffix rule of orgAdjective misses.
@@ -462,7 +455,7 @@ func (r nameRun) isOrg() bool {
 		}
 	}
 	for _, w := range r.lower {
-		if orgWords[w] {
+		if wordClasses.get(w)&clsOrgWord != 0 {
 			return true
 		}
 	}

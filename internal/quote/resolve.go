@@ -551,7 +551,7 @@ func (d *doc) resolveOrg(pos int, head string) int {
 
 // personRole: a noun that names a person by role ("the minister", "the aide", "the lawyer").
 func personRole(w string) bool {
-	return roleSuffix(w) || personRoleWords[w]
+	return roleSuffix(w) || wordClasses.get(w)&clsPersonRole != 0
 }
 
 // roleSuffix: w ends in a suffix of agents and people ("-er", "-ist", "-woman") after at

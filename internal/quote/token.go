@@ -17,7 +17,7 @@ const (
 
 // A token is a word, a punctuation rune, a paired quotation mark or a paragraph break.
 // Offsets and indexes are int32 to keep the token at 56 bytes rather than 72: articles
-// are far shorter than 2^31 runes.
+// are far shorter than 2^31 runes. The word classes fit in the padding after cap.
 type token struct {
 	s, e  int32 // rune offsets
 	quote int32 // index of the quote span the token is inside, or -1
@@ -25,7 +25,8 @@ type token struct {
 	text  string
 	lower string
 	kind  tokKind
-	cap   bool // starts with an upper-case letter
+	cap   bool      // starts with an upper-case letter
+	cls   wordClass // the word's classes once class has looked them up; 0 before
 }
 
 // abbreviations keep their final period as part of the word.
