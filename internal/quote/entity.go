@@ -55,7 +55,7 @@ func (d *doc) buildEntities() {
 		if i > 0 && d.toks[i-1].kind == tokWord && d.toks[i-1].cap && d.toks[i-1].quote < 0 {
 			continue // inside a run already read
 		}
-		run, ok := readNameRun(d.toks, i)
+		run, ok := d.readNameRun(i)
 		if !ok {
 			if run.j > i {
 				i = run.j - 1
@@ -417,13 +417,13 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 		e := d.newEntity()
 		e.id, e.canonical, e.tokens, e.org = id, canonical, lw, org
 		d.ents = append(d.ents, e)
-		d.bySurname[sn] = append(d.bySurname[sn], id)
+		d.index(d.bySurname, sn, id)
 		if len(words) > 1 && !org {
-			d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
+			d.index(d.byFirst, lw[0], id)
 		}
 	} else if e := d.ents[id]; len(words) > len(e.tokens) && len(e.tokens) == 1 {
 		e.canonical, e.tokens = cleanName(words), lw
-		d.byFirst[lw[0]] = append(d.byFirst[lw[0]], id)
+		d.index(d.byFirst, lw[0], id)
 	} else if len(words) == 1 && len(e.tokens) == 1 && e.canonical == cleanName(words) && !e.org {
 		e.canonical = peerName(d.toks, run, e.canonical) // "Falconer" in a headline, then "Lord Falconer"
 	}

@@ -93,7 +93,7 @@ func (e *Extractor) Extract(text string) []Quote {
 	d := newDoc(e, text, r, sc.toks, spans, paras, sc)
 	d.buildEntities()
 	d.attribute()
-	sc.mentions = d.mentions // keep what the slice grew to
+	sc.mentions, sc.ents = d.mentions, d.ents // keep what the slices grew to
 	return d.quotes()
 }
 
@@ -115,6 +115,9 @@ type scratch struct {
 	spans     []span
 	mentions  []mention
 	entities  []entity
+	ents      []*entity
+	words     []string // the block that name runs carve their words from (see doc.wordSpace)
+	ids       []int    // the block that the name index carves its lists from (see doc.index)
 }
 
 // entitySpace returns an empty slice with room for n entities.
@@ -217,6 +220,8 @@ type doc struct {
 	spk       []mention // resolved speakers, in token order of their mention
 	groups    []group   // "Full Name and Full Name" subjects, in token order
 	lowerSeen *wordSet  // the lower-case words outside quotes
+	words     *[]string // the scratch's block of name words
+	ids       *[]int    // the scratch's block of entity lists
 	paras     int       // number of paragraphs
 	heading   []bool    // by paragraph, once headings has run
 }
@@ -227,8 +232,10 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 	sc.lowerSeen.reset(toks)
 	clear(sc.bySurname)
 	clear(sc.byFirst)
+	sc.words, sc.ids = sc.words[:0], sc.ids[:0]
 	d := &doc{x: x, src: text, ascii: len(text) == len(r), r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
-		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: &sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras)}
+		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: &sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras),
+		ents: sc.ents[:0], words: &sc.words, ids: &sc.ids}
 	k, p := 0, 0
 	names := 0 // capitalized words outside quotes
 	for i := range toks {
@@ -269,6 +276,39 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 	// buildEntities registers at most one entity for each capitalized word outside quotes
 	d.entChunk = sc.entitySpace(names)
 	return d
+}
+
+// wordSpace returns room for n strings, from the scratch's block: a document reads hundreds
+// of name runs, most of them discarded, and an allocation for each run's words was a third of
+// Extract's allocations. The room is the caller's up to its capacity (n), so that an append
+// past it moves the slice rather than writing over the next run's words. Nothing keeps the
+// strings past the document: entities that keep a run's words are the document's too, and
+// a new document empties the block.
+func (d *doc) wordSpace(n int) []string {
+	b := *d.words
+	if len(b)+n > cap(b) {
+		b = make([]string, 0, max(512, n))
+	}
+	m := len(b)
+	*d.words = b[:m+n]
+	return b[m : m+n : m+n]
+}
+
+// index appends entity id to the list of key in m (bySurname or byFirst). A new list
+// takes its first element from the scratch's block rather than a small allocation of its
+// own: most keys name one entity.
+func (d *doc) index(m map[string][]int, key string, id int) {
+	if ids, ok := m[key]; ok {
+		m[key] = append(ids, id)
+		return
+	}
+	b := *d.ids
+	if len(b) == cap(b) {
+		b = make([]int, 0, 256)
+	}
+	b = append(b, id)
+	*d.ids = b
+	m[key] = b[len(b)-1 : len(b) : len(b)] // capacity 1: a second id moves the list
 }
 
 // namingVerbs introduce a partial quote that names or describes something.
@@ -575,7 +615,7 @@ func (d *doc) local(k int) {
 		m = d.colonSpeaker(b, q.openTok-1)
 	case a < hi && isDash(d.toks[a]) && a+1 < hi && d.toks[a+1].cap:
 		// “…” ― Full Name
-		if run, ok := readNameRun(d.toks, a+1); ok && !run.possessive && !isOrgRun(run) {
+		if run, ok := d.readNameRun(a + 1); ok && !run.possessive && !isOrgRun(run) {
 			m = speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(a+1, run.j)}
 		}
 	}
@@ -630,7 +670,7 @@ func (d *doc) dashLine(i int) speakerMention {
 	if i >= len(d.toks) || d.toks[i].kind != tokPara || i+2 >= len(d.toks) || !isDash(d.toks[i+1]) {
 		return speakerMention{}
 	}
-	if run, ok := readNameRun(d.toks, i+2); ok && !run.possessive && !isOrgRun(run) {
+	if run, ok := d.readNameRun(i + 2); ok && !run.possessive && !isOrgRun(run) {
 		return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i+2, run.j)}
 	}
 	return speakerMention{}

@@ -223,8 +223,11 @@ type nameRun struct {
 
 // readNameRun reads a run of name words starting at token i. It returns ok=false if there is
 // no name there.
-func readNameRun(toks []token, i int) (nameRun, bool) {
+func (d *doc) readNameRun(i int) (nameRun, bool) {
+	toks := d.toks
 	run := nameRun{i: i}
+	var titleBuf [4]string
+	titles := titleBuf[:0] // copied to the word block at the end
 	j := i
 	owner := -1 // end of "Club's" in "Club's Full Name": the name follows the owner
 	for j < len(toks) {
@@ -262,13 +265,13 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 	k := i
 	if owner > 0 {
 		for n := i; n < owner; n++ {
-			run.titles = append(run.titles, toks[n].lower)
+			titles = append(titles, toks[n].lower)
 		}
 		k = owner
 	}
 	if i >= 2 && toks[i-1].lower == "of" && toks[i-2].is(clsTitleRole) && j-i > 1 {
 		// "Secretary of State Full Name": the first word belongs to the title
-		run.titles = append(run.titles, toks[i].lower)
+		titles = append(titles, toks[i].lower)
 		k++
 	}
 	for k < j {
@@ -277,7 +280,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 			break // "Mr Dean", "Ms Irish": after a title of address comes the name
 		}
 		if c&clsTitle != 0 && !givenNameFirst(toks, k, j) {
-			run.titles = append(run.titles, lw)
+			titles = append(titles, lw)
 			k++
 			continue
 		}
@@ -293,7 +296,7 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		// to a given name that starts a name of two or three words
 		if g := givenNameAt(toks, k, j); g > k {
 			for n := k; n < g; n++ {
-				run.titles = append(run.titles, toks[n].lower)
+				titles = append(titles, toks[n].lower)
 			}
 			k = g
 		}
@@ -306,16 +309,19 @@ func readNameRun(toks []token, i int) (nameRun, bool) {
 		}
 		if toks[m].is(clsTitleOrRole | clsHonorific | clsNoble) {
 			for n := k; n <= m; n++ {
-				run.titles = append(run.titles, toks[n].lower)
+				titles = append(titles, toks[n].lower)
 			}
 			k = m + 1
 			break
 		}
 	}
 	run.ni = k
+	if len(titles) > 0 {
+		run.titles = append(d.wordSpace(len(titles))[:0], titles...)
+	}
 	n := max(j-k, 0)
-	both := make([]string, 2*n) // one allocation for the words and their lower-case forms
-	run.words, run.lower = both[:0:n], both[n:n]
+	both := d.wordSpace(2 * n) // the words and their lower-case forms
+	run.words, run.lower = both[:0:n], both[n:n:2*n]
 	for m := k; m < j; m++ {
 		w, lw := toks[m].text, toks[m].lower
 		if m == j-1 && run.possessive {

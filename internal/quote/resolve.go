@@ -226,7 +226,7 @@ func (d *doc) ownerText(m speakerMention) (string, int, bool) {
 	for s > m.i && isWord(d.toks[s-1]) && d.toks[s-1].cap {
 		s--
 	}
-	run, ok := readNameRun(d.toks, s)
+	run, ok := d.readNameRun(s)
 	if !ok || run.j != p+1 {
 		return "", -1, false
 	}

@@ -91,7 +91,7 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 		return speakerMention{}
 	}
 	if t.cap && !determiners[t.lower] {
-		if run, ok := readNameRun(d.toks, i); ok && run.j <= hi {
+		if run, ok := d.readNameRun(i); ok && run.j <= hi {
 			// "says Westland cartoonist Full Name": a place before role words and the name
 			placeFirst := run.j < hi && isWord(d.toks[run.j]) && !d.toks[run.j].cap && !npStop[d.toks[run.j].lower] &&
 				!d.x.cues.isCue(d.toks, run.j) && !isAdverb(d.toks[run.j].lower)
@@ -103,7 +103,7 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	// "said oil and gas worker Full Name": a name a few words on, ending the clause
 	for n := i; n < hi && n-i < 8 && isWord(d.toks[n]); n++ {
 		if d.toks[n].cap && (n == i || !d.toks[n-1].cap) {
-			if run, ok := readNameRun(d.toks, n); ok && !run.possessive && !isOrgRun(run) && (run.j >= hi || !isWord(d.toks[run.j])) {
+			if run, ok := d.readNameRun(n); ok && !run.possessive && !isOrgRun(run) && (run.j >= hi || !isWord(d.toks[run.j])) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(n, run.j)}
 			}
 			break
@@ -126,7 +126,7 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	// "said oil and gas worker Full Name": a name that ends the role words
 	for n := i + 1; n < j; n++ {
 		if d.toks[n].cap && !d.toks[n-1].cap {
-			if run, ok := readNameRun(d.toks, n); ok && run.j == j && !run.possessive && !isOrgRun(run) {
+			if run, ok := d.readNameRun(n); ok && run.j == j && !run.possessive && !isOrgRun(run) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(n, j)}
 			}
 			break
@@ -135,7 +135,7 @@ func (d *doc) npAfter(i, hi int) speakerMention {
 	m := speakerMention{i: i, j: j, kind: mRole, text: d.text(i, j)}
 	// ", the aide, Full Name," : an appositive name after the role
 	if j+1 < hi && d.toks[j].text == "," && isWord(d.toks[j+1]) && d.toks[j+1].cap {
-		if run, ok := readNameRun(d.toks, j+1); ok && !run.possessive && (run.j >= hi || !isWord(d.toks[run.j])) {
+		if run, ok := d.readNameRun(j + 1); ok && !run.possessive && (run.j >= hi || !isWord(d.toks[run.j])) {
 			return speakerMention{i: j + 1, j: run.j, kind: mName, words: run.words, text: d.text(j+1, run.j)}
 		}
 	}
@@ -192,7 +192,7 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 		for s > c.i && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 			s--
 		}
-		run, ok := readNameRun(d.toks, s)
+		run, ok := d.readNameRun(s)
 		if !ok || run.j != c.j || run.possessive || isOrgRun(run) {
 			return speakerMention{}, false
 		}
@@ -244,18 +244,18 @@ func (d *doc) npBefore(lo, v int) speakerMention {
 				for s2 > c.i && isWord(d.toks[s2-1]) && d.toks[s2-1].cap {
 					s2--
 				}
-				if run, ok := readNameRun(d.toks, s2); ok && run.j == c.j && isOrgRun(run) {
+				if run, ok := d.readNameRun(s2); ok && run.j == c.j && isOrgRun(run) {
 					return speakerMention{i: s2, j: c.j, kind: mRole, text: d.text(s2, c.j)}
 				}
 			}
-			if run, ok := readNameRun(d.toks, s); ok && run.j == c.j && !run.possessive {
+			if run, ok := d.readNameRun(s); ok && run.j == c.j && !run.possessive {
 				// "Full Name and Full Name said": both speak
 				if a := s - 1; a-1 >= c.i && d.toks[a].lower == "and" && d.toks[a-1].cap && !isOrgRun(run) {
 					p := a - 1
 					for p > c.i && isWord(d.toks[p-1]) && (d.toks[p-1].cap || nameParticles[d.toks[p-1].lower]) {
 						p--
 					}
-					if run0, ok := readNameRun(d.toks, p); ok && run0.j == a && !run0.possessive && !isOrgRun(run0) {
+					if run0, ok := d.readNameRun(p); ok && run0.j == a && !run0.possessive && !isOrgRun(run0) {
 						return speakerMention{i: run0.ni, j: run.j, kind: mGroup, words: run0.words, other: run.words, text: d.text(p, c.j)}
 					}
 				}
@@ -327,7 +327,7 @@ func (d *doc) colonName(lo, colon int) speakerMention {
 		for s > lo && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 			s--
 		}
-		if run, ok := readNameRun(d.toks, s); ok && run.j == colon && !run.possessive && !isOrgRun(run) {
+		if run, ok := d.readNameRun(s); ok && run.j == colon && !run.possessive && !isOrgRun(run) {
 			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, colon)}
 		}
 	}
@@ -342,7 +342,7 @@ func (d *doc) colonSpeaker(lo, colon int) speakerMention {
 		for s > lo && isWord(d.toks[s-1]) && (d.toks[s-1].cap || nameParticles[d.toks[s-1].lower]) {
 			s--
 		}
-		if run, ok := readNameRun(d.toks, s); ok && run.j == colon && !run.possessive && !isOrgRun(run) &&
+		if run, ok := d.readNameRun(s); ok && run.j == colon && !run.possessive && !isOrgRun(run) &&
 			(s == lo || !isWord(d.toks[s-1]) || len(run.words) > 1) {
 			return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(s, colon)}
 		}
@@ -360,7 +360,7 @@ func (d *doc) colonSpeaker(lo, colon int) speakerMention {
 		for s > lo && isWord(d.toks[s-1]) && d.toks[s-1].cap {
 			s--
 		}
-		run, ok := readNameRun(d.toks, s)
+		run, ok := d.readNameRun(s)
 		if !ok || run.j != i+1 || run.possessive || isOrgRun(run) || run.j >= colon {
 			continue
 		}
@@ -395,7 +395,7 @@ func (d *doc) sentenceSubject(lo, hi int) speakerMention {
 	}
 	for i := lo; i < hi && i-lo < 10; i++ {
 		if d.toks[i].text == "," {
-			if run, ok := readNameRun(d.toks, lo); ok && run.j == i {
+			if run, ok := d.readNameRun(lo); ok && run.j == i {
 				return speakerMention{} // "Full Name, an aide, ..." is not an opening phrase
 			}
 			return d.subjectAt(i+1, hi)
@@ -411,7 +411,7 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 	i := lo
 	// "Former Secretary of State Full Name ...": the name follows "Title of Place"
 	if i < hi && isWord(d.toks[i]) && d.toks[i].cap {
-		if run, ok := readNameRun(d.toks, i); !ok && run.j+1 < hi && d.toks[run.j].lower == "of" && len(run.titles) > 0 {
+		if run, ok := d.readNameRun(i); !ok && run.j+1 < hi && d.toks[run.j].lower == "of" && len(run.titles) > 0 {
 			i = run.j + 1
 		}
 	}
@@ -432,7 +432,7 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 			j++
 		}
 		if j+1 < hi && d.toks[j].text == "," && d.toks[j+1].cap {
-			if run, ok := readNameRun(d.toks, j+1); ok && run.j < hi && d.toks[run.j].text == "," && !run.possessive && !isOrgRun(run) {
+			if run, ok := d.readNameRun(j + 1); ok && run.j < hi && d.toks[run.j].text == "," && !run.possessive && !isOrgRun(run) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(j+1, run.j)}
 			}
 		}
@@ -450,7 +450,7 @@ func (d *doc) subjectAt(lo, hi int) speakerMention {
 		return speakerMention{}
 	}
 	if t.cap {
-		if run, ok := readNameRun(d.toks, i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == "," || d.toks[run.j].text == "(") {
+		if run, ok := d.readNameRun(i); ok && run.j < hi && !run.possessive && !isOrgRun(run) && (isWord(d.toks[run.j]) && !d.toks[run.j].cap || d.toks[run.j].text == "," || d.toks[run.j].text == "(") {
 			id := d.lookupName(run.words, run.ni)
 			if len(run.words) > 1 || len(run.titles) > 0 || (id >= 0 && d.ents[id].person) {
 				return speakerMention{i: run.ni, j: run.j, kind: mName, words: run.words, text: d.text(i, run.j)}
