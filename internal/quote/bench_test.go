@@ -90,7 +90,7 @@ func BenchmarkAttributeQuotes(b *testing.B) {
 			d := newDoc(x, text, f.r, sc.toks, f.spans, f.paras, sc)
 			d.buildEntities()
 			d.attribute()
-			sc.mentions, sc.ents = d.mentions, d.ents
+			sc.mentions, sc.ents, sc.roles = d.mentions, d.ents, d.roleBuf
 			d.quotes()
 		}
 	}

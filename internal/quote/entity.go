@@ -452,11 +452,15 @@ func (d *doc) register(run nameRun, nextToCue bool) int {
 			e.titleFem++
 		}
 	}
-	if len(roles) > 0 && e.roles == nil {
-		e.roles = make(map[string]int, len(roles)) // most names come with no role
-	}
 	for _, r := range roles {
-		e.roles[r]++
+		if !e.hasRole(r) {
+			if e.roles == nil {
+				// a few roles an entity, mostly: room for four from the word block (a map
+				// for each entity with a role was a fifth of Extract's allocations)
+				e.roles = d.wordSpace(4)[:0]
+			}
+			e.roles = append(e.roles, r)
+		}
 		switch c := wordClasses.get(r); {
 		case c&clsFemaleRole != 0:
 			e.fem += 3 // "Full Name, the daughter of …"

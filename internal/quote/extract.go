@@ -93,7 +93,7 @@ func (e *Extractor) Extract(text string) []Quote {
 	d := newDoc(e, text, r, sc.toks, spans, paras, sc)
 	d.buildEntities()
 	d.attribute()
-	sc.mentions, sc.ents = d.mentions, d.ents // keep what the slices grew to
+	sc.mentions, sc.ents, sc.roles = d.mentions, d.ents, d.roleBuf // keep what the slices grew to
 	return d.quotes()
 }
 
@@ -116,6 +116,7 @@ type scratch struct {
 	mentions  []mention
 	entities  []entity
 	ents      []*entity
+	roles     []string // register's role words (doc.roleBuf)
 	words     []string // the block that name runs carve their words from (see doc.wordSpace)
 	ids       []int    // the block that the name index carves its lists from (see doc.index)
 }
@@ -235,7 +236,7 @@ func newDoc(x *Extractor, text string, r []rune, toks []token, spans []span, par
 	sc.words, sc.ids = sc.words[:0], sc.ids[:0]
 	d := &doc{x: x, src: text, ascii: len(text) == len(r), r: r, toks: toks, spans: spans, q: make([]qinfo, len(spans)),
 		bySurname: sc.bySurname, byFirst: sc.byFirst, lowerSeen: &sc.lowerSeen, mentions: sc.mentions[:0], paras: len(paras),
-		ents: sc.ents[:0], words: &sc.words, ids: &sc.ids}
+		ents: sc.ents[:0], roleBuf: sc.roles[:0], words: &sc.words, ids: &sc.ids}
 	k, p := 0, 0
 	names := 0 // capitalized words outside quotes
 	for i := range toks {

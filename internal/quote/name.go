@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,14 +145,17 @@ type entity struct {
 	tokens    []string // canonical tokens, lower case
 	person    bool     // seen with an honorific, a role, or as a speaker
 	org       bool
-	titled    bool           // seen with a title or honorific ("Mr", "coach")
-	things    int            // mentions after an article ("the World Cup"): not a person's name
-	modifier  int            // mentions that qualify a role before a name ("Lions coach Full Name")
-	male, fem int            // evidence for gender
-	titleMale int            // mentions with a male title of address ("Mr", "Sir")
-	titleFem  int            // mentions with a female title of address ("Mrs", "Baroness")
-	roles     map[string]int // role words seen with the entity ("president", "aide", "russia")
+	titled    bool     // seen with a title or honorific ("Mr", "coach")
+	things    int      // mentions after an article ("the World Cup"): not a person's name
+	modifier  int      // mentions that qualify a role before a name ("Lions coach Full Name")
+	male, fem int      // evidence for gender
+	titleMale int      // mentions with a male title of address ("Mr", "Sir")
+	titleFem  int      // mentions with a female title of address ("Mrs", "Baroness")
+	roles     []string // role words seen with the entity ("president", "aide", "russia"), once each
 }
+
+// hasRole reports whether the role word r was seen with the entity.
+func (e *entity) hasRole(r string) bool { return slices.Contains(e.roles, r) }
 
 // nameGender is the gender that the entity's given name or titles of address show, or 0:
 // firmer evidence than pronouns nearby.

@@ -472,12 +472,12 @@ func (d *doc) resolveRole(m speakerMention) int {
 	best, bestScore := -1, 0
 	id := d.lastMention(m.i, func(mn mention) bool {
 		e := d.ents[mn.ent]
-		if e.org || !e.person || e.roles[head] == 0 {
+		if e.org || !e.person || !e.hasRole(head) {
 			return false
 		}
 		score := 2
 		for _, w := range words[:len(words)-1] {
-			for r := range e.roles {
+			for _, r := range e.roles { // any order: the first match counts
 				if len(w) >= 4 && len(r) >= 4 && w[:4] == r[:4] {
 					score++
 					break
