@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -94,6 +95,29 @@ var asciiPunct = func() (t [128]bool) {
 	return t
 }()
 
+// Character classes, as tokenize sums them over a token.
+const (
+	cLetter uint8 = 1 << iota
+	cUpper        // an upper-case letter
+	cLower        // a lower-case letter
+	cOther        // a character other than an ASCII letter
+)
+
+// asciiClass holds the classes of the ASCII characters.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = cLetter | cLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = cLetter | cUpper
+		default:
+			t[c] = cOther
+		}
+	}
+	return t
+}()
+
 // isApostrophe reports the marks that stand for an apostrophe inside words.
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '＇' || r == '`'
@@ -101,7 +125,25 @@ func isApostrophe(r rune) bool {
 
 // appendLower appends the lower-case form of s to b, with every apostrophe mark as '.
 func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
+	// ASCII, the usual case, is written in place after one capacity check.
+	n := len(b)
+	b = slices.Grow(b, len(s))[:n+len(s)]
+	out := b[n:]
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c == '`' {
+			c = '\''
+		}
+		out[i] = c
+	}
+	b = b[:n+i]
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -212,6 +254,13 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 		// strip edge punctuation
 		s, e := start, end
 		for s < e {
+			if c := src[s]; c < utf8.RuneSelf {
+				if !asciiPunct[c] {
+					break
+				}
+				s++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(src[s:e])
 			if !isEdgePunct(r) {
 				break
@@ -219,6 +268,13 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 			s += n
 		}
 		for e > s {
+			if c := src[e-1]; c < utf8.RuneSelf {
+				if !asciiPunct[c] {
+					break
+				}
+				e--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(src[s:e])
 			if !isEdgePunct(r) {
 				break
@@ -235,7 +291,7 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 			}
 		}
 		if end < len(src) {
-			if r, _ := utf8.DecodeRuneInString(src[end:]); isSplit(r) || r == '-' {
+			if c := src[end]; c == '-' || c >= utf8.RuneSelf && isSplit(decodeRune(src[end:])) {
 				flags |= fClauseEnd
 			}
 		}
@@ -276,34 +332,36 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 				}
 			}
 		}
-		upper, lowerSeen, letter, firstUpper := false, false, false, false
-		other := false // a character other than an ASCII letter
+		// The classes of the token's characters, and whether its first is an upper-case letter.
+		var class uint8
+		firstUpper := false
+		if s < e {
+			if c := src[s]; c < utf8.RuneSelf {
+				firstUpper = 'A' <= c && c <= 'Z'
+			} else if r, _ := utf8.DecodeRuneInString(src[s:e]); unicode.IsLetter(r) {
+				firstUpper = unicode.IsUpper(r)
+			}
+		}
 		for k := s; k < e; {
 			if c := src[k]; c < utf8.RuneSelf {
-				if 'a' <= c && c <= 'z' {
-					letter, lowerSeen = true, true
-				} else if 'A' <= c && c <= 'Z' {
-					letter, upper = true, true
-					firstUpper = firstUpper || k == s
-				} else {
-					other = true
-				}
+				class |= asciiClass[c]
 				k++
 				continue
 			}
-			other = true
+			class |= cOther
 			r, n := utf8.DecodeRuneInString(src[k:e])
 			if unicode.IsLetter(r) {
-				letter = true
+				class |= cLetter
 				if unicode.IsUpper(r) {
-					upper = true
-					firstUpper = firstUpper || k == s
+					class |= cUpper
 				} else if unicode.IsLower(r) {
-					lowerSeen = true
+					class |= cLower
 				}
 			}
 			k += n
 		}
+		upper, lowerSeen, letter := class&cUpper != 0, class&cLower != 0, class&cLetter != 0
+		other := class&cOther != 0 // a character other than an ASCII letter
 		if upper {
 			flags |= fUpper
 			if !lowerSeen {
@@ -345,6 +403,11 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 		i = j
 	}
 	t.nb, t.nbDone = x.nbSums, chunks
+}
+
+func decodeRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // sentPunct reports whether s holds '.', '!' or '?'.
