@@ -159,7 +159,9 @@ func prefixKey(s string) uint16 {
 // rating lists such as VADER's hold emoticons like "(*" and ":-?".
 func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) error {
 	var p lexicon.Pattern
-	if literal {
+	if literal && isASCIIWord(t.Text) {
+		p = lexicon.Pattern{{Text: t.Text, Kind: lexicon.Exact}} // most terms: one word
+	} else if literal {
 		for _, f := range strings.Fields(t.Text) {
 			p = append(p, lexicon.Word{Text: f, Kind: lexicon.Exact})
 		}
@@ -229,6 +231,19 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) er
 	}
 	return nil
 }
+
+// isASCIIWord reports whether s is one field as strings.Fields splits: not empty, all ASCII,
+// no space.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || asciiSpace[c] {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func (m *matcher) hasCased(s string) bool {
 	return len(m.casedIDs(s)) > 0

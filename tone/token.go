@@ -167,7 +167,14 @@ func appendLower(b []byte, s string) []byte {
 }
 
 // lowerString is appendLower for compiling lexicons.
-func lowerString(s string) string { return string(appendLower(nil, s)) }
+func lowerString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '`' {
+			return string(appendLower(nil, s))
+		}
+	}
+	return s // already lower case, as most lexicon words are
+}
 
 // isSplit reports characters that separate words even without spaces around them.
 func isSplit(r rune) bool {
