@@ -11,8 +11,13 @@ import (
 // rating times factor (see Valence.Inflected).
 func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 	roles := ruleWords(&s.vrules)
+	starts := newStartSet(rated)
 	for _, w := range s.nb.words {
-		// Most words have no rated base: baseForm rules them out first, by their last letter.
+		// Most words have no rated base: the start set and then baseForm, by the last letter,
+		// rule them out first.
+		if !starts.may(w.key) {
+			continue
+		}
 		b, ok := baseForm(w.key, rated)
 		if !ok {
 			continue
@@ -26,6 +31,43 @@ func (s *Scorer) addInflected(rated map[string]float64, factor float64) error {
 		s.m.entries[len(s.m.entries)-1].term = b + " (base)"
 	}
 	return nil
+}
+
+// A startSet holds the first bytes of a set of words, so that a word can be ruled out as an
+// inflection of any of them without trying its endings. A base from baseForm starts with
+// the word's first three bytes (its stem keeps three), or is the word's first two (after a
+// doubled consonant is undone: "ebbed" -> "eb").
+type startSet struct {
+	three [1 << 18 / 64]uint64 // hashes of the first three bytes of words of three or more
+	two   [1 << 16 / 64]uint64 // words of two bytes
+}
+
+func newStartSet(words map[string]float64) *startSet {
+	s := new(startSet)
+	for w := range words {
+		switch {
+		case len(w) >= 3:
+			h := start3(w)
+			s.three[h/64] |= 1 << (h % 64)
+		case len(w) == 2:
+			h := uint32(w[0])<<8 | uint32(w[1])
+			s.two[h/64] |= 1 << (h % 64)
+		}
+	}
+	return s
+}
+
+func start3(w string) uint32 {
+	return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16) * 0x9e3779b1 >> (32 - 18)
+}
+
+// may reports whether a word of the set may be the base of w by baseForm.
+func (s *startSet) may(w string) bool {
+	if len(w) < 4 {
+		return false // baseForm's bases keep three letters and have an ending
+	}
+	h, h2 := start3(w), uint32(w[0])<<8|uint32(w[1])
+	return s.three[h/64]&(1<<(h%64)) != 0 || s.two[h2/64]&(1<<(h2%64)) != 0
 }
 
 // valenceGlobMatches reports whether a prefix glob of the valence lexicon ("hostil*") matches
