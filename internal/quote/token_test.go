@@ -26,6 +26,17 @@ func TestLowerRunes(t *testing.T) {
 			}
 		}
 	}
+	// every ASCII byte, at every offset of the eight-byte steps, and a capital after them
+	var ascii strings.Builder
+	for c := range 0x80 {
+		ascii.WriteByte(byte(c))
+	}
+	for shift := range 9 {
+		text := strings.Repeat("Z", shift) + ascii.String() + "ÉA@[`{"
+		if got, ok := lowerRunes(text); !ok || got != strings.ToLower(text) {
+			t.Errorf("lowerRunes(%q) = %q, %v, want %q", text, got, ok, strings.ToLower(text))
+		}
+	}
 	// 'İ' lower-cases to a shorter encoding: no slicing then.
 	if _, ok := lowerRunes("İstanbul"); ok {
 		t.Errorf("lowerRunes(%q) = true, want false", "İstanbul")
