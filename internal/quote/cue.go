@@ -127,13 +127,16 @@ func newCueSet(verbs []string) cueSet {
 }
 
 // isCue reports whether the word at tokens[i] is a cue verb (with its particle if needed).
+// The tokens must be those of one document, which one cueSet reads: a word found to be no
+// cue form is marked so in its token, since attribution asks again of the same words.
 func (cs cueSet) isCue(toks []token, i int) bool {
-	t := toks[i]
-	if t.kind != tokWord {
+	t := &toks[i]
+	if t.kind != tokWord || t.notCue {
 		return false
 	}
 	ps, ok := cs.forms[t.lower]
 	if !ok {
+		t.notCue = true
 		return false
 	}
 	if ps != nil {

@@ -330,13 +330,17 @@ func (d *doc) readNameRun(i int) (nameRun, bool) {
 		w, lw := toks[m].text, toks[m].lower
 		if m == j-1 && run.possessive {
 			w, _ = possessive(w)
-			lw = strings.ToLower(w)
+			if d.ascii {
+				lw = lw[:len(w)] // ASCII lowers byte for byte
+			} else {
+				lw = strings.ToLower(w)
+			}
 		}
 		run.words = append(run.words, w)
 		run.lower = append(run.lower, lw)
 	}
 	// trailing words that cannot be names ("Putin Wednesday")
-	for len(run.words) > 0 && notNames[run.lower[len(run.lower)-1]] {
+	for len(run.words) > 0 && wordClasses.get(run.lower[len(run.lower)-1])&clsNotName != 0 {
 		run.words = run.words[:len(run.words)-1]
 		run.lower = run.lower[:len(run.lower)-1]
 	}

@@ -21,14 +21,15 @@ const (
 // Offsets and indexes are int32 to keep the token at 56 bytes rather than 72: articles
 // are far shorter than 2^31 runes. The word classes fit in the padding after cap.
 type token struct {
-	s, e  int32 // rune offsets
-	quote int32 // index of the quote span the token is inside, or -1
-	para  int32 // index of the paragraph
-	text  string
-	lower string
-	kind  tokKind
-	cap   bool      // starts with an upper-case letter
-	cls   wordClass // the word's classes once class has looked them up; 0 before
+	s, e   int32 // rune offsets
+	quote  int32 // index of the quote span the token is inside, or -1
+	para   int32 // index of the paragraph
+	text   string
+	lower  string
+	kind   tokKind
+	cap    bool      // starts with an upper-case letter
+	notCue bool      // the word is no cue verb form: cueSet.isCue has looked it up
+	cls    wordClass // the word's classes once class has looked them up; 0 before
 }
 
 // abbreviations keep their final period as part of the word.
