@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // DefaultTermMaxWords is the longest quote, in words, that becomes kind=term when it has no
@@ -705,13 +706,12 @@ func (d *doc) titleCase(sp span) bool {
 // body), keeping the attributed, later one.
 func (d *doc) dedup() {
 	seen := map[string]int{}
-	keys := make([]string, len(d.spans)) // of speech quotes, for the headline pass too
+	keys := d.speechKeys() // for the headline pass too
 	for k := range d.spans {
 		if d.q[k].kind != Speech {
 			continue
 		}
-		key := normKey(d.r[d.spans[k].start:d.spans[k].end])
-		keys[k] = key
+		key := keys[k]
 		if len(key) < 8 {
 			continue
 		}
@@ -765,23 +765,50 @@ func (d *doc) titleLine(p int) bool {
 	return words <= 25
 }
 
-// normKey returns the letters and digits of rs, lower-cased: a quote's text without
-// punctuation and spacing, to find it again.
-func normKey(rs []rune) string {
-	var b strings.Builder
-	b.Grow(len(rs))
-	for _, c := range rs {
-		switch {
-		case !isWordRune(c):
-		case 'A' <= c && c <= 'Z':
-			b.WriteByte(byte(c + 'a' - 'A'))
-		case c < utf8.RuneSelf:
-			b.WriteByte(byte(c))
-		default:
-			b.WriteRune(unicode.ToLower(c))
+// speechKeys returns, for each speech quote, its key (see appendNormKey), and "" for other
+// quotes. The keys are substrings of one string: one allocation a document, not one a quote.
+func (d *doc) speechKeys() []string {
+	n := 0
+	for k, sp := range d.spans {
+		if d.q[k].kind == Speech {
+			n += sp.end - sp.start // a byte a rune, as in most text
 		}
 	}
-	return b.String()
+	buf := make([]byte, 0, n)
+	var endBuf [32]int
+	ends := endBuf[:0] // the end of each quote's key in buf
+	for k, sp := range d.spans {
+		if d.q[k].kind == Speech {
+			buf = appendNormKey(buf, d.r[sp.start:sp.end])
+		}
+		ends = append(ends, len(buf))
+	}
+	all := unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is not written again
+	keys := make([]string, len(d.spans))
+	start := 0
+	for k := range d.spans {
+		keys[k], start = all[start:ends[k]], ends[k]
+	}
+	return keys
+}
+
+// appendNormKey appends to buf the letters and digits of rs, lower-cased: a quote's text
+// without punctuation and spacing, to find it again.
+func appendNormKey(buf []byte, rs []rune) []byte {
+	for _, c := range rs {
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiWord[c] {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, byte(c))
+			}
+		case isWordRuneNonASCII(c):
+			buf = utf8.AppendRune(buf, unicode.ToLower(c))
+		}
+	}
+	return buf
 }
 
 // runeText returns the text of runes [s, e) as a string of its own. (A substring of the
