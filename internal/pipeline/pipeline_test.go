@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -299,6 +300,20 @@ func TestScoreFormats(t *testing.T) {
 			if !strings.HasPrefix(lines[i+1], id+",") {
 				t.Errorf("Score(%q) row %d = %q, want id %q", tt.in, i, lines[i+1], id)
 			}
+		}
+	}
+}
+
+// A table without a header row (a rated file as many are shared) is refused with the line it
+// read and the header it needs.
+func TestScoreTableWithoutHeader(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"rated.tsv", "2\t1.44\tGood phone interview.\n", `it is "2\t1.44\tGood phone interview.": add a header line such as id<TAB>text`},
+		{"rated.csv", "a,b\n1,2\n", `it is "a,b": add a header line such as id,text`},
+	} {
+		err := Score(context.Background(), strings.NewReader(tt.in), io.Discard, fakeScorer{}, ScoreOptions{Name: tt.name, Format: report.Format{Delimiter: ','}})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Score(%s %q) error = %v, want one containing %q", tt.name, tt.in, err, tt.want)
 		}
 	}
 }

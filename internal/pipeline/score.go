@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -280,7 +279,15 @@ func tableItems(br *bufio.Reader, sep rune) (func() (Item, error), error) {
 		}
 	}
 	if textCol < 0 {
-		return nil, errors.New("the header has no \"text\" column")
+		first := []rune(strings.Join(head, string(sep)))
+		if len(first) > 60 {
+			first = append(first[:60], '…')
+		}
+		example := "id" + string(sep) + "text"
+		if sep == '\t' {
+			example = "id<TAB>text"
+		}
+		return nil, fmt.Errorf("the first line must name the columns, one of them \"text\", but it is %q: add a header line such as %s, or give plain texts one a line", string(first), example)
 	}
 	n := 0
 	return func() (Item, error) {
