@@ -77,7 +77,11 @@ func (e *Extractor) Extract(text string) []Quote {
 	sc := getScratch()
 	defer putScratch(sc)
 	r := sc.decode(text)
-	sc.paras = splitParagraphs(r, sc.paras[:0])
+	if len(r) == len(text) {
+		sc.paras = splitParagraphsASCII(text, sc.paras[:0])
+	} else {
+		sc.paras = splitParagraphs(r, sc.paras[:0])
+	}
 	sc.spans = scanQuotes(r, sc.paras, e.twoApos, sc.spans[:0])
 	paras, spans := sc.paras, sc.spans
 	if len(spans) == 0 {

@@ -41,6 +41,32 @@ func splitParagraphs(r []rune, ps []paragraph) []paragraph {
 	return ps
 }
 
+// splitParagraphsASCII is splitParagraphs for ASCII text, whose bytes are its runes. It
+// finds the line breaks with strings.IndexByte rather than testing every rune.
+func splitParagraphsASCII(text string, ps []paragraph) []paragraph {
+	for start := 0; start <= len(text); {
+		end := len(text)
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		s, e := start, end
+		for s < e && asciiSpace[text[s]] {
+			s++
+		}
+		for e > s && asciiSpace[text[e-1]] {
+			e--
+		}
+		if e > s {
+			ps = append(ps, paragraph{s, e})
+		}
+		start = end + 1
+	}
+	return ps
+}
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace accepts.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // isWordRune: a letter, a digit or a combining mark. ASCII is read from a table, which keeps
 // the function small enough to inline: the tokenizer calls it for every rune. (unicode.IsMark
 // has no ASCII fast path: every space and comma searched its tables.)
