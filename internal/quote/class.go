@@ -99,9 +99,16 @@ func classOf(lw string) wordClass {
 // and probing): its hash reads only the length and four bytes of the word, and a quarter
 // full, a word not listed (most words) mostly lands on an empty slot at once.
 type classTable struct {
-	words []string
-	cls   []wordClass
+	slots []classSlot
 	mask  uint32
+}
+
+// A classSlot holds a word, its classes and its hash: a probe that meets another word
+// compares the hashes, not the strings, and reads one slot, not two arrays.
+type classSlot struct {
+	word string
+	cls  wordClass
+	hash uint32
 }
 
 func newClassTable(m map[string]wordClass) *classTable {
@@ -109,16 +116,17 @@ func newClassTable(m map[string]wordClass) *classTable {
 	for size < 4*len(m) {
 		size *= 2
 	}
-	t := &classTable{words: make([]string, size), cls: make([]wordClass, size), mask: uint32(size - 1)}
+	t := &classTable{slots: make([]classSlot, size), mask: uint32(size - 1)}
 	for w, c := range m {
 		if w == "" {
 			continue // the empty slot's key; no list holds it
 		}
-		h := classHash(w) & t.mask
-		for t.words[h] != "" {
+		hash := classHash(w)
+		h := hash & t.mask
+		for t.slots[h].word != "" {
 			h = (h + 1) & t.mask
 		}
-		t.words[h], t.cls[h] = w, c
+		t.slots[h] = classSlot{w, c, hash}
 	}
 	return t
 }
@@ -139,13 +147,14 @@ func (t *classTable) get(w string) wordClass {
 	if w == "" {
 		return 0
 	}
-	for h := classHash(w) & t.mask; ; h = (h + 1) & t.mask {
-		k := t.words[h]
-		if k == "" {
+	hash := classHash(w)
+	for h := hash & t.mask; ; h = (h + 1) & t.mask {
+		s := &t.slots[h]
+		if s.word == "" {
 			return 0
 		}
-		if k == w {
-			return t.cls[h]
+		if s.hash == hash && s.word == w {
+			return s.cls
 		}
 	}
 }
