@@ -71,7 +71,8 @@ func tokenize(text string, r []rune, marks []bool, toks []token) []token {
 				toks = pushToken(toks, i, i+1, "\n", "\n", tokPara, false)
 			}
 			i++
-		case unicode.IsSpace(c) || isInvisible(c):
+		case c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && (unicode.IsSpace(c) || isInvisible(c)):
+			// the table first: most runes that reach here are ASCII spaces
 			i++
 		case marks[i]:
 			str := runeString(c)
