@@ -38,6 +38,25 @@ func got(qs []Quote) []want {
 	return out
 }
 
+// An extractCase is a text and the quotes Extract must find in it.
+type extractCase struct {
+	name string
+	text string
+	want []want
+}
+
+// checkExtract runs each case through x as a subtest.
+func checkExtract(t *testing.T, x *Extractor, cases []extractCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if g := got(x.Extract(tt.text)); !sameWants(g, tt.want) {
+				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
+			}
+		})
+	}
+}
+
 func sameWants(a, b []want) bool {
 	if len(a) != len(b) {
 		return false
@@ -51,11 +70,7 @@ func sameWants(a, b []want) bool {
 }
 
 func TestExtract(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []want
-	}{
+	tests := []extractCase{
 		{
 			name: "cue after, honorific resolved to the full name",
 			text: "Governor Maria L. Okafor of Westland spoke on Monday.\n\n“We will not retreat,” Ms. Okafor said.",
@@ -350,15 +365,7 @@ func TestExtract(t *testing.T) {
 			want: []want{{Speech, "We are not done yet.", "Lara Moss"}},
 		},
 	}
-	x := mustNew(t, Options{})
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := got(x.Extract(tt.text))
-			if !sameWants(g, tt.want) {
-				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
-			}
-		})
-	}
+	checkExtract(t, mustNew(t, Options{}), tests)
 }
 
 // TestStrayMarkInLongParagraph: an unclosed mark in text with no paragraph breaks ends with

@@ -9,11 +9,7 @@ import (
 // titles and occupations glued to the name, possessive owners and surnames that look like
 // titles, nationalities or organisations. Every fixture is invented.
 func TestBritishNames(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []want
-	}{
+	tests := []extractCase{
 		{
 			name: "honorific without a full stop resolves to the full name",
 			text: "Harbour chief executive Tomas Rendle spoke on Monday.\n\n\"We are on course,\" Mr Rendle said.",
@@ -299,15 +295,7 @@ func TestBritishNames(t *testing.T) {
 			want: []want{{Speech, "Something is wrong,", "Lord Ashcombe"}},
 		},
 	}
-	x := mustNew(t, Options{})
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := got(x.Extract(tt.text))
-			if !sameWants(g, tt.want) {
-				t.Errorf("Extract(%q)\n got  %v\n want %v", tt.text, g, tt.want)
-			}
-		})
-	}
+	checkExtract(t, mustNew(t, Options{}), tests)
 }
 
 // TestMergedWordSets checks the sets merged for speed (one look-up a word) against the sets
