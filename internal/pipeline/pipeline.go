@@ -136,19 +136,7 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	man := opts.Manifest
-	man.Tool = "quotetone"
-	man.Inputs = opts.Inputs
-	if opts.DisplayPath != nil {
-		man.Inputs = make([]string, len(opts.Inputs))
-		for i, in := range opts.Inputs {
-			man.Inputs[i] = opts.DisplayPath(in)
-		}
-	}
-	man.Dimensions = dims
-	man.Shard = opts.Shard.String()
-	man.Format = report.ManifestFormat{BOM: opts.Format.BOM, Delimiter: string(opts.Format.Delimiter), DecimalComma: opts.Format.DecimalComma, Period: opts.Period}
-	man.Started = start.UTC().Format(time.RFC3339)
+	man := startManifest(opts, dims, start)
 
 	var (
 		mu       sync.Mutex
@@ -241,19 +229,14 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	agg := report.NewAggregator(dims, opts.Period)
 	var docErrs []report.ErrorRow
 	var counts report.Counts
-	// Results wait in a ring until those before them are written. Every document between the
-	// next to write and the last read holds an in-flight unit, so their indexes span fewer
-	// than inFlightUnits slots.
-	pending := make([]result, inFlightUnits)
-	waiting := make([]bool, inFlightUnits)
-	next := 0
+	var order reorder
 	for r := range results {
-		pending[r.idx%inFlightUnits], waiting[r.idx%inFlightUnits] = r, true
-		for waiting[next%inFlightUnits] {
-			slot := next % inFlightUnits
-			r := pending[slot]
-			pending[slot], waiting[slot] = result{}, false // the slot no longer keeps the document alive
-			next++
+		order.put(r)
+		for {
+			r, ok := order.next()
+			if !ok {
+				break
+			}
 			if err := out.add(&r, agg, &counts, &docErrs); err != nil {
 				cancel()
 				for range results { // let the workers finish
@@ -313,6 +296,51 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 		return &man, err
 	}
 	return &man, nil
+}
+
+// startManifest fills in what a run's manifest says before any document is read.
+func startManifest(opts Options, dims []string, start time.Time) report.Manifest {
+	man := opts.Manifest
+	man.Tool = "quotetone"
+	man.Inputs = opts.Inputs
+	if opts.DisplayPath != nil {
+		man.Inputs = make([]string, len(opts.Inputs))
+		for i, in := range opts.Inputs {
+			man.Inputs[i] = opts.DisplayPath(in)
+		}
+	}
+	man.Dimensions = dims
+	man.Shard = opts.Shard.String()
+	man.Format = report.ManifestFormat{BOM: opts.Format.BOM, Delimiter: string(opts.Format.Delimiter), DecimalComma: opts.Format.DecimalComma, Period: opts.Period}
+	man.Started = start.UTC().Format(time.RFC3339)
+	return man
+}
+
+// A reorder holds results that arrive out of order until those before them are out. Every
+// document between the next to write and the last read holds an in-flight unit, so their
+// indexes span fewer than inFlightUnits slots, and a ring of that many never overwrites one.
+type reorder struct {
+	pending [inFlightUnits]result
+	waiting [inFlightUnits]bool
+	n       int // index of the next result to give out
+}
+
+// put stores r until its turn.
+func (o *reorder) put(r result) {
+	slot := r.idx % inFlightUnits
+	o.pending[slot], o.waiting[slot] = r, true
+}
+
+// next returns the next result in document order, if it has arrived.
+func (o *reorder) next() (result, bool) {
+	slot := o.n % inFlightUnits
+	if !o.waiting[slot] {
+		return result{}, false
+	}
+	r := o.pending[slot]
+	o.pending[slot], o.waiting[slot] = result{}, false // the slot no longer keeps the document alive
+	o.n++
+	return r, true
 }
 
 // writeExtra writes the extra report formats once the CSV files are in place.
