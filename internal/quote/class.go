@@ -131,7 +131,8 @@ func newClassTable(m map[string]wordClass) *classTable {
 	return t
 }
 
-// classHash mixes the length and the first two and last two bytes of w.
+// classHash mixes the length of w and four of its bytes: the first, one a third in, the middle
+// one and the last.
 func classHash(w string) uint32 {
 	n := len(w)
 	if n == 0 {
