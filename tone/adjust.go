@@ -1,6 +1,9 @@
 package tone
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // A hit is one lexicon match: tokens [start, end) matched entry, rated base, now weight.
 type hit struct {
@@ -125,17 +128,14 @@ func (a negation) adjust(t *text, hits []hit, g int) {
 			if t.toks[j].mods[g]&mNeg == 0 {
 				continue
 			}
-			if t.low(j) == "without" && j+1 < len(t.toks) && t.low(j+1) == "doubt" {
-				continue
-			}
-			if j+1 < i && t.low(j+1) == "but" {
-				continue // "nothing but contempt", "none but the bravest": only, not negation
-			}
-			if t.low(j) == "never" && j+1 < i && (t.low(j+1) == "so" || t.low(j+1) == "this") {
+			switch t.negatorIdiom(j) {
+			case idiomEmphasis:
 				hh.weight *= 1.25
 				if t.explain != nil {
 					t.note(hh, "emphasis x1.25 from %q", t.raw(j)+" "+t.raw(j+1))
 				}
+				continue
+			case idiomOther:
 				continue
 			}
 			t.toks[j].flags |= fNegUsed
@@ -155,6 +155,28 @@ func (a negation) adjust(t *text, hits []hit, g int) {
 	}
 	// A rated negator ("no" in "no hostility") stops counting on its own.
 	t.unrateUsed(hits, g, mNeg, "negator")
+}
+
+// Negator idioms: negators that deny nothing.
+const (
+	idiomNone     = iota
+	idiomEmphasis // "never so", "never this": the more so
+	idiomOther    // "without doubt", "nothing but", "none but" (only), "can't wait" (eagerness)
+)
+
+// negatorIdiom says whether the negator at token j opens an idiom that denies nothing.
+func (t *text) negatorIdiom(j int) int {
+	if j+1 >= len(t.toks) {
+		return idiomNone
+	}
+	low, next := t.low(j), t.low(j+1)
+	switch {
+	case low == "never" && (next == "so" || next == "this"):
+		return idiomEmphasis
+	case next == "but" || next == "wait" || low == "without" && next == "doubt":
+		return idiomOther
+	}
+	return idiomNone
 }
 
 // unrateUsed zeroes the hits on modifier words (of kind bit) that acted on another hit, and
@@ -399,27 +421,59 @@ const entryExcess = -2
 
 // excessHits adds a hit of -weight on each unrated word right after an excess word in the
 // same clause ("too small", "overly long"), unless it is a function word or a modifier: the
-// excess itself is what is wrong. hits are in token order, and stay so.
+// excess itself is what is wrong.
 func excessHits(t *text, hits []hit, weight float64) []hit {
-	h := 0
-	for i := 0; i+1 < len(t.toks); i++ {
-		if t.toks[i].mods[0]&mExcess == 0 || t.toks[i].flags&(fSentEnd|fClauseEnd) != 0 {
-			continue
+	return addWordHits(t, hits, entryExcess, -weight, func(j int) bool {
+		if j == 0 || t.toks[j-1].mods[0]&mExcess == 0 || t.toks[j-1].flags&(fSentEnd|fClauseEnd) != 0 {
+			return false
 		}
-		j := i + 1
-		if nt := &t.toks[j]; nt.flags&fLetter == 0 || nt.mods[0] != 0 || nt.boost[0] != 0 || functionWords[t.low(j)] {
+		nt := &t.toks[j]
+		return nt.flags&fLetter != 0 && nt.mods[0] == 0 && nt.boost[0] == 0 && !functionWords[t.low(j)]
+	})
+}
+
+// addWordHits adds a valence hit of entry and weight on each token j that want accepts and
+// no hit covers (it is unrated, and not inside a rated phrase). hits are in token order, and
+// stay so.
+func addWordHits(t *text, hits []hit, entry int32, weight float64, want func(j int) bool) []hit {
+	h := 0
+	for j := range t.toks {
+		if !want(j) {
 			continue
 		}
 		for h < len(hits) && int(hits[h].start) < j {
 			h++
 		}
 		if h < len(hits) && int(hits[h].start) == j || h > 0 && int(hits[h-1].end) > j {
-			continue // rated, or inside a rated phrase
+			continue
 		}
-		hits = append(hits, hit{})
-		copy(hits[h+1:], hits[h:])
-		hits[h] = hit{slot: 0, start: int32(j), end: int32(j + 1), entry: entryExcess, base: -weight, weight: -weight}
+		hits = slices.Insert(hits, h, hit{slot: 0, start: int32(j), end: int32(j + 1), entry: entry, base: weight, weight: weight})
 		h++
 	}
 	return hits
+}
+
+// entryNegation marks the hits that negationHits adds.
+const entryNegation = -3
+
+// negationHits adds a hit of -weight on each negator that is not rated itself and opens no
+// idiom. The negation adjuster drops it again when the negator negates a rated word, so it
+// counts where a negation denies something the lexicons do not rate: "the city has not paid",
+// "the plan does not add up".
+func negationHits(t *text, hits []hit, weight float64) []hit {
+	return addWordHits(t, hits, entryNegation, -weight, func(j int) bool {
+		return t.toks[j].mods[0]&mNeg != 0 && t.negatorIdiom(j) == idiomNone
+	})
+}
+
+// dropUsedNegations removes the hits of negationHits whose negator negated a rated word
+// (the negation adjuster zeroed them), so that explanations do not list them.
+func dropUsedNegations(hits []hit) []hit {
+	out := hits[:0]
+	for _, h := range hits {
+		if h.entry != entryNegation || h.weight != 0 {
+			out = append(out, h)
+		}
+	}
+	return out
 }

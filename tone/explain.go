@@ -54,6 +54,8 @@ func (s *Scorer) Explain(src string) Explanation {
 				he.Term = s.m.entries[h.entry].term
 			case h.entry == entryExcess:
 				he.Term = "(excess)"
+			case h.entry == entryNegation:
+				he.Term = "(negation)"
 			default:
 				he.Term = "(model)"
 			}

@@ -72,6 +72,12 @@ type Rules struct {
 	// unrated, and not a function word, -ExcessWeight: "too small", "too late", "overly long"
 	// say that something is wrong even when the word says nothing on its own. Valence only.
 	ExcessWeight float64
+	// NegationWeight, when positive, rates each negator that negates no rated word and is not
+	// rated itself -NegationWeight: a negated statement reads as more negative than its
+	// affirmative ("the city has not paid", "it does not add up"; Potts 2010, "On the
+	// negativity of negation"). Idioms that deny nothing ("can't wait", "without doubt",
+	// "nothing but") are left alone. Valence only.
+	NegationWeight float64
 
 	// NameFactor scales hits on capitalised words inside multiword names ("Justice Department").
 	NameFactor float64

@@ -267,10 +267,17 @@ func (s *Scorer) score(t *text, src string, res *Score) {
 	if s.vrules.ExcessWeight > 0 {
 		vh = excessHits(t, vh, s.vrules.ExcessWeight)
 	}
+	if s.vrules.NegationWeight > 0 {
+		vh = negationHits(t, vh, s.vrules.NegationWeight)
+	}
 	t.hits = vh
 	dh := t.dh
 	for _, a := range s.adjusters[0] {
 		a.adjust(t, vh, 0)
+	}
+	if s.vrules.NegationWeight > 0 {
+		vh = dropUsedNegations(vh)
+		t.hits = vh
 	}
 	for _, a := range s.adjusters[1] {
 		a.adjust(t, dh, 1)

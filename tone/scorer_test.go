@@ -70,7 +70,8 @@ func TestDimensions(t *testing.T) {
 		{"They found common ground.", 0, 0.01, 1, 1}, // the longer phrase wins over "ground"
 		{"The talks were hostile, but they reached a compromise.", 0, 0.01, 1, 2},
 		{"They not only agreed but also cooperated.", 0, 0.5, 1, 2},
-		{"They showed nothing but hostility.", 0, -1, -0.01, 1}, // "nothing but" is "only", not a negation
+		{"They showed nothing but hostility.", 0, -1, -0.01, 1},  // "nothing but" is "only", not a negation
+		{"We can't wait to cooperate with them.", 0, 0.01, 1, 1}, // eagerness, not a negation
 		{"The US delegation arrived.", 1, 0.01, 1, 1},
 		{"Give us the papers.", 1, 0, 0, 0}, // case-sensitive "US" does not match "us"
 		{"The U.S. delegation arrived.", 1, 0.01, 1, 1},
@@ -420,6 +421,17 @@ func TestScoreValenceAsymmetry(t *testing.T) {
 	}
 }
 
+// valenceHitsOf returns the words of text that the valence rates by term, such as "(excess)".
+func valenceHitsOf(s *Scorer, text, term string) []string {
+	var got []string
+	for _, h := range s.Explain(text).Hits {
+		if h.Dimension == "valence" && h.Term == term {
+			got = append(got, h.Matched)
+		}
+	}
+	return got
+}
+
 func TestScoreExcess(t *testing.T) {
 	s := newTestScorer(t)
 	tests := []struct {
@@ -436,18 +448,47 @@ func TestScoreExcess(t *testing.T) {
 		{"It was not too bad at all.", nil},  // rated
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, h := range s.Explain(tt.text).Hits {
-			if h.Dimension == "valence" && h.Term == "(excess)" {
-				got = append(got, h.Matched)
-			}
-		}
+		got := valenceHitsOf(s, tt.text, "(excess)")
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Score(%q): excess hits on %q, want %q", tt.text, got, tt.want)
 		}
 	}
 	if v := s.Score("The portions were too small.").Valence; v >= 0 {
 		t.Errorf("Score(%q).Valence = %v, want < 0", "The portions were too small.", v)
+	}
+}
+
+func TestScoreNegationHits(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		text string
+		want []string // the negators rated by the negation rule, in order
+	}{
+		{"The council has not paid the builders.", []string{"not"}},
+		{"We didn't go, and nobody called.", []string{"didn't", "nobody"}},
+		{"The results were not good.", nil},             // it negates a rated word instead
+		{"There was no answer.", nil},                   // "no" is rated itself
+		{"We can't wait to start the work.", nil},       // eagerness
+		{"Without doubt the vote will pass.", nil},      // certainty
+		{"The speech drew nothing but applause.", nil},  // only
+		{"Never so many people came to the hall.", nil}, // emphasis
+		{"They said little about the schedule.", nil},   // no negator
+	}
+	for _, tt := range tests {
+		got := valenceHitsOf(s, tt.text, "(negation)")
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Explain(%q): negation hits on %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	v := DefaultValence()
+	v.Rules.NegationWeight = 0
+	off, err := New(Options{Valence: &v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "The council has not paid the builders."
+	if with, without := s.Score(text).Valence, off.Score(text).Valence; with >= without || with >= 0 {
+		t.Errorf("Score(%q).Valence = %v with the negation rule, %v without; want lower, and < 0", text, with, without)
 	}
 }
 
@@ -462,12 +503,7 @@ func TestScoreNBLexForms(t *testing.T) {
 		{"The premise of the film was predictable.", []string{"premise", "predictable"}}, // and inside
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, h := range s.Explain(tt.text).Hits {
-			if h.Dimension == "valence" && h.Term == "(model)" {
-				got = append(got, h.Matched)
-			}
-		}
+		got := valenceHitsOf(s, tt.text, "(model)")
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Score(%q): model-rated words %q, want %q", tt.text, got, tt.want)
 		}

@@ -89,17 +89,17 @@ func VADERValence() Valence {
 
 // DefaultValence is the calibrated combination that quotetone ships. Its handful of weights
 // (LengthNorm, NBWeight, NBWeightNoHits, NBDomainWeight, NBLexMin, NBLexGain, PositiveScale,
-// Inflected and the factors of the rules, such as ExcessWeight) were chosen by grid search on
+// Inflected and the factors of the rules, such as ExcessWeight and NegationWeight) were chosen by grid search on
 // the dev halves of the Hutto and Gilbert (2014) rated sentences (go test ./tone -run Tune
 // -tune -v), and checked on both halves of each file split by a hash of the id (TestEvalDev prints them);
 // nothing is learned per word or per text. Measured with go test ./tone -run EvalDev -eval -v
 // (Pearson r / 3-class macro-F1):
 //
 //	                  VADER rules    NB alone   DefaultValence
-//	NYT editorials    0.502/0.525    0.192      0.598/0.573
-//	tweets            0.875/0.737    0.363      0.877/0.682
-//	movie snippets    0.417/0.402    0.619      0.650/0.500
-//	amazon snippets   0.596/0.532    0.361      0.643/0.558
+//	NYT editorials    0.502/0.525    0.192      0.602/0.574
+//	tweets            0.875/0.737    0.363      0.877/0.681
+//	movie snippets    0.417/0.402    0.619      0.654/0.504
+//	amazon snippets   0.596/0.532    0.361      0.653/0.574
 func DefaultValence() Valence {
 	v := VADERValence()
 	v.Lexicon = nil // VADER and AFINN
@@ -112,6 +112,7 @@ func DefaultValence() Valence {
 	r.NegationWindow, r.NegatedNegative = 4, Drop
 	r.Contrast = DefaultContrast
 	r.Excess, r.ExcessScalar, r.ExcessWeight = DefaultExcess, 0.5, 1.5
+	r.NegationWeight = 0.5
 	r.Negators = append(append([]string(nil), r.Negators...), DenialWords...)
 	r.Intensifiers = append([]lexicon.Term(nil), r.Intensifiers...)
 	for _, w := range DefaultStance {
