@@ -90,7 +90,8 @@ func globMatch(pattern, s string) bool {
 		if px < len(pattern) {
 			switch c := pattern[px]; c {
 			case '*':
-				nextPx, nextSx = px, sx+1
+				_, n := utf8.DecodeRuneInString(s[sx:])
+				nextPx, nextSx = px, sx+max(n, 1)
 				px++
 				continue
 			case '?':

@@ -61,6 +61,11 @@ func TestWordMatch(t *testing.T) {
 		{"?é", "ßé", true},
 		{"a*b*c", "axxbyyc", true},
 		{"a*b*c", "axxbyy", false},
+		// '*' gives back whole characters, never part of one: "日" is one character.
+		{"x*??", "x日", false},
+		{"x*??y", "x日y", false},
+		{"x*??", "x日本", true},
+		{"x*???", "x日本", false},
 	}
 	for _, tt := range tests {
 		p, err := ParsePattern(tt.pattern)
