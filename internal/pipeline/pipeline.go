@@ -138,17 +138,11 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 
 	man := startManifest(opts, dims, start)
 
-	var (
-		mu       sync.Mutex
-		readErrs []report.ErrorRow
-	)
 	var failed atomic.Int64
 	tokens := make(chan struct{}, inFlightUnits)
 	jobs := make(chan job, queueLen)
 	results := make(chan result, queueLen)
 
-	var walkErr error
-	var others, skipped int64
 	var passedOver atomic.Int64
 	userSkipped := opts.Corpus.Skipped
 	opts.Corpus.Skipped = func(path, reason string) {
@@ -158,55 +152,8 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 			userSkipped(path, reason)
 		}
 	}
-	go func() {
-		defer close(jobs)
-		idx, seq := 0, 0
-		walkErr = corpus.Walk(ctx, opts.Inputs, opts.Corpus, func(d corpus.Document) error {
-			s := seq
-			seq++
-			if !opts.Shard.Has(s) {
-				others++
-				return nil
-			}
-			if opts.State != nil {
-				if opts.State.Done(&d) {
-					skipped++
-					return nil
-				}
-				opts.State.Record(&d)
-			}
-			units := inFlight(&d)
-			for range units {
-				select {
-				case tokens <- struct{}{}:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			if opts.DisplayPath != nil {
-				d.Path = opts.DisplayPath(d.Path)
-			}
-			select {
-			case jobs <- job{idx: idx, seq: s, units: units, doc: d}:
-				idx++
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}, func(f corpus.Failure) {
-			if opts.DisplayPath != nil {
-				f.Path = opts.DisplayPath(f.Path)
-			}
-			mu.Lock()
-			readErrs = append(readErrs, report.ErrorRow{Level: "error", Path: f.Path, Line: f.Line, DocID: f.DocID, Reason: f.Reason})
-			mu.Unlock()
-			n := failed.Add(1)
-			opts.Log.Warn("input failed", "path", f.Path, "line", f.Line, "reason", f.Reason)
-			if opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
-				cancel()
-			}
-		})
-	}()
+	rd := &reader{opts: &opts, jobs: jobs, tokens: tokens, failed: &failed, cancel: cancel}
+	go rd.run(ctx)
 
 	var wg sync.WaitGroup
 	for range workers {
@@ -263,18 +210,18 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 	if n := failed.Load(); opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
 		return nil, fmt.Errorf("%w: %d documents failed, more than run.max_errors (%d); see the log for each", ErrTooManyErrors, n, opts.MaxErrors)
 	}
-	if walkErr != nil {
-		return nil, fmt.Errorf("read inputs: %w", walkErr)
+	if rd.err != nil {
+		return nil, fmt.Errorf("read inputs: %w", rd.err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
-	errs := report.SortErrors(append(readErrs, docErrs...))
-	counts.ReadErrors = int64(len(readErrs))
-	counts.Failed += int64(len(readErrs))
-	counts.OtherShards = others
-	counts.Skipped = skipped
+	errs := report.SortErrors(append(rd.errs, docErrs...))
+	counts.ReadErrors = int64(len(rd.errs))
+	counts.Failed += int64(len(rd.errs))
+	counts.OtherShards = rd.others
+	counts.Skipped = rd.skipped
 	counts.PassedOver = passedOver.Load()
 	counts.Speech = agg.Speech
 	counts.Terms = agg.Terms
@@ -296,6 +243,81 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 		return &man, err
 	}
 	return &man, nil
+}
+
+// A reader walks the inputs into jobs, in input order: it applies the shard and the state,
+// takes the in-flight units each document holds before queueing it, and records the inputs
+// that fail, cancelling the run past opts.MaxErrors. It closes jobs when the walk ends; its
+// other fields are the walk's results, read once jobs is closed.
+type reader struct {
+	opts   *Options
+	jobs   chan<- job
+	tokens chan<- struct{}
+	failed *atomic.Int64 // documents and inputs failed, shared with the writer
+	cancel context.CancelFunc
+
+	idx, seq        int // next place among this shard's documents, and among all
+	others, skipped int64
+	mu              sync.Mutex // guards errs: corpus.Walk may report failures from its workers
+	errs            []report.ErrorRow
+	err             error // the walk's own error
+}
+
+func (r *reader) run(ctx context.Context) {
+	defer close(r.jobs)
+	r.err = corpus.Walk(ctx, r.opts.Inputs, r.opts.Corpus, func(d corpus.Document) error {
+		return r.add(ctx, d)
+	}, r.fail)
+}
+
+// add queues d as a job unless another shard or the state takes it.
+func (r *reader) add(ctx context.Context, d corpus.Document) error {
+	s := r.seq
+	r.seq++
+	if !r.opts.Shard.Has(s) {
+		r.others++
+		return nil
+	}
+	if st := r.opts.State; st != nil {
+		if st.Done(&d) {
+			r.skipped++
+			return nil
+		}
+		st.Record(&d)
+	}
+	units := inFlight(&d)
+	for range units {
+		select {
+		case r.tokens <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if r.opts.DisplayPath != nil {
+		d.Path = r.opts.DisplayPath(d.Path)
+	}
+	select {
+	case r.jobs <- job{idx: r.idx, seq: s, units: units, doc: d}:
+		r.idx++
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// fail records an input that could not be read.
+func (r *reader) fail(f corpus.Failure) {
+	if r.opts.DisplayPath != nil {
+		f.Path = r.opts.DisplayPath(f.Path)
+	}
+	r.mu.Lock()
+	r.errs = append(r.errs, report.ErrorRow{Level: "error", Path: f.Path, Line: f.Line, DocID: f.DocID, Reason: f.Reason})
+	r.mu.Unlock()
+	n := r.failed.Add(1)
+	r.opts.Log.Warn("input failed", "path", f.Path, "line", f.Line, "reason", f.Reason)
+	if r.opts.MaxErrors > 0 && n > int64(r.opts.MaxErrors) {
+		r.cancel()
+	}
 }
 
 // startManifest fills in what a run's manifest says before any document is read.
