@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +18,7 @@ const (
 	FormatQuanteda   Format = "quanteda"  // quanteda YAML: nested keys, lists of patterns
 	FormatLIWC       Format = "liwc"      // LIWC .dic
 	FormatLIWC22     Format = "dicx"      // LIWC-22 .dicx (CSV with one column per category)
-	FormatLexicoder  Format = "lexicoder" // Lexicoder .lc3 / .lcd: "+CATEGORY" then patterns
+	FormatLexicoder  Format = "lexicoder" // Lexicoder .lc3 (or a text .lcd): "+CATEGORY" then patterns
 	FormatCSV        Format = "csv"       // word,value or word,sentiment (tidytext, AFINN)
 	FormatWordStat   Format = "wordstat"  // WordStat .cat
 	FormatYoshikoder Format = "ykd"       // Yoshikoder .ykd XML
@@ -34,7 +36,14 @@ func DetectFormat(name string, data []byte) (Format, error) {
 		return FormatLIWC, nil
 	case ".dicx":
 		return FormatLIWC22, nil
-	case ".lc3", ".lcd":
+	case ".lc3":
+		return FormatLexicoder, nil
+	case ".lcd":
+		// Lexicoder 2 .lcd files are Yoshikoder-style XML (quanteda reads them so); take
+		// a text file holding "+CATEGORY" lines as Lexicoder 3.
+		if bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), []byte("<")) {
+			return FormatYoshikoder, nil
+		}
 		return FormatLexicoder, nil
 	case ".csv", ".tsv", ".txt":
 		return FormatCSV, nil
@@ -54,11 +63,20 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	return "", &ParseError{File: name, Err: fmt.Errorf("%w: %q (want one of .yaml .yml .dic .dicx .lc3 .csv .tsv .txt .cat .ykd)", ErrFormat, ext)}
 }
 
-// ReadFile reads and parses a lexicon file of any known format.
+// ReadFile reads and parses a lexicon file of any known format, gzipped when its name ends in .gz.
 func ReadFile(path string) (*Lexicon, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, &ParseError{File: path, Err: err}
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, &ParseError{File: path, Err: err}
+		}
 	}
 	return Parse(path, data)
 }

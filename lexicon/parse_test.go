@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"os"
 	"path/filepath"
@@ -70,6 +71,8 @@ func TestParseFiles(t *testing.T) {
 		{"econ_vader.txt", FormatCSV, "positive: upturn=1.5, :-)=1.9, \"quoted\"=0.4\nnegative: slump=-2.1\n"},
 		{"econ.cat", FormatWordStat, "ECONOMY.OPTIMISM: recover*, strong growth\nECONOMY.GLOOM: slump\n"},
 		{"econ.ykd", FormatYoshikoder, "economy.optimism: recover*, strong growth\neconomy.gloom: slump\n"},
+		{"econ_lexicoder2.lcd", FormatYoshikoder, "optimism: recover*, upturn\ngloom: slump\n"},
+		{"econ_lexicoder3.lcd", FormatLexicoder, "OPTIMISM: recover*, upturn\nGLOOM: slump\n"},
 		{"econ_list.yaml", FormatList, "economy.optimism: recover*, strong growth\neconomy.gloom: slump, layoff*\n"},
 		{"econ.yaml", FormatNative, "optimism: recover*, strong growth, boom*, OK!, soaring=2\ngloom: recession*, layoff*\n"},
 	}
@@ -95,6 +98,29 @@ func TestParseFiles(t *testing.T) {
 				t.Errorf("Source = %q, want %q", l.Source, path)
 			}
 		})
+	}
+}
+
+func TestReadFileGzip(t *testing.T) {
+	data, err := os.ReadFile("testdata/econ.dic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data)
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "econ.dic.gz")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ReadFile(path)
+	if err != nil {
+		t.Fatalf("ReadFile(%q): %v", path, err)
+	}
+	want := "optimism: recover*, strong growth, boom*, crisis\ngloom: recession*, layoff*, slump, crisis\n"
+	if got := flat(l); got != want || l.Name != "econ" {
+		t.Errorf("ReadFile(%q) = %q named %q, want\n%s named econ", path, got, l.Name, want)
 	}
 }
 
