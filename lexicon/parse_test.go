@@ -168,6 +168,8 @@ func TestParseErrors(t *testing.T) {
 		{"a.lc3", "agree\n+POS\n", "a.lc3:1: syntax error: pattern \"agree\" before the first +CATEGORY line"},
 		{"a.yaml", "categories:\n  - name: pos\n    termz: [a]\n", "a.yaml:3: syntax error: unknown key \"termz\""},
 		{"a.yaml", "categories:\n  - name: pos\n    terms: [[a]]\n", "a.yaml:3: syntax error: a term must be a plain string, not a mapping or list"},
+		{"a.yaml", "name: x\ncategories:\n  - name: pos\n    terms: [a]\ncolour: red\n", "a.yaml:5: syntax error: unknown key \"colour\""},
+		{"a.yaml", "lexicons:\n  - dimension: d\n    poles:\n      - {name: a, terms: [x], wieght: 2}\n", "a.yaml:4: syntax error: unknown key \"wieght\""},
 		{"a.csv", "word,value\njust-one-column\n", "a.csv:2: syntax error: want two columns: a word and a value or category"},
 		{"a.json", "{}", "a.json: unknown lexicon format: \".json\" (want one of .yaml .yml .dic .dicx .lc3 .csv .tsv .txt .cat .ykd)"},
 	}
@@ -253,5 +255,16 @@ func TestReferenceFormats(t *testing.T) {
 			}
 			roundTrip(t, l)
 		})
+	}
+}
+
+func TestQuantedaNulls(t *testing.T) {
+	// An empty list item (- or ~ or null) is no pattern, as quanteda reads it.
+	l, err := Parse("q.yml", []byte("hostility:\n  - threat*\n  -\n  - ~\n  - null\nempty:\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := flat(l), "hostility: threat*\n"; got != want {
+		t.Errorf("Parse = %q, want %q", got, want)
 	}
 }

@@ -214,8 +214,12 @@ func yamlError(name string, err error) error {
 		}
 		line, _ = strconv.Atoi(msg[i+5 : j])
 	}
-	return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, stripYAMLLine(err))}
+	msg = unknownField.ReplaceAllString(stripYAMLLine(err), `unknown key "$1"`)
+	return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
 }
+
+// unknownField matches yaml.v3's KnownFields error, which names a Go type instead of the key.
+var unknownField = regexp.MustCompile(`field (\S+) not found in type [^\n]*`)
 
 // parseQuanteda reads a quanteda YAML dictionary: nested keys whose leaves are lists of
 // patterns (or a single pattern); nested keys are joined with "." as quanteda flattens them.
@@ -262,7 +266,7 @@ func parseQuanteda(name string, data []byte) (*Lexicon, error) {
 				if c.Kind != yaml.ScalarNode {
 					return syntaxError(name, c.Line, "%s: want a pattern", path)
 				}
-				if t := strings.ToLower(cleanTerm(c.Value)); t != "" {
+				if t := strings.ToLower(cleanTerm(c.Value)); t != "" && c.Tag != "!!null" {
 					l.add(path, Term{Text: t, Line: c.Line})
 				}
 			}
