@@ -32,8 +32,17 @@ func (w *walker) csv(r io.Reader, path, fileID string) error {
 		w.failure(path, 0, "", "empty file: no header and no rows; remove it or fill it")
 		return nil
 	}
-	if err != nil && !isParseError(err) {
-		w.readFailure(path, 0, err)
+	if err != nil {
+		// A header cut short by a quoting error would name the wrong columns.
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, errRecordTooLong):
+			w.failure(path, 1, "", fmt.Sprintf("header is longer than %d bytes (MaxRecordBytes), or a quote in it is never closed: fix the quoting or raise the limit", w.max))
+		case errors.As(err, &pe):
+			w.failure(path, pe.StartLine, "", fmt.Sprintf("CSV quoting error in the header (%v): the first row must name the columns, with no quote marks inside a name", pe.Err))
+		default:
+			w.readFailure(path, 0, err)
+		}
 		return nil
 	}
 	t, ok := w.newTable(header, path, fileID)
@@ -225,12 +234,6 @@ func trimEmptyTail(rec []string, width int) int {
 		n--
 	}
 	return n
-}
-
-// isParseError reports a *csv.ParseError.
-func isParseError(err error) bool {
-	var pe *csv.ParseError
-	return errors.As(err, &pe)
 }
 
 // readFailure reports an error that stops reading a record file after line lastGood.

@@ -294,6 +294,19 @@ func TestWalk(t *testing.T) {
 			fails:  []string{"a.csv:2 CSV quoting error"},
 		},
 		{
+			name:   "csv quoting error in the header is named",
+			files:  map[string][]byte{"a.csv": []byte("id,\"text\n1,One\n"), "b.csv": []byte("id,te\"xt\n1,One\n"), "c.csv": []byte("text,ti\"tle\nOne,T\n")},
+			inputs: []string{"a.csv", "b.csv", "c.csv"},
+			fails:  []string{"a.csv:1 CSV quoting error in the header", "b.csv:1 CSV quoting error in the header", "c.csv:1 CSV quoting error in the header"},
+		},
+		{
+			name:   "csv header over the limit",
+			files:  map[string][]byte{"a.csv": []byte("id,\"text" + strings.Repeat(" long", 100) + "\n1,One\n")},
+			inputs: []string{"a.csv"},
+			opts:   Options{MaxRecordBytes: 200},
+			fails:  []string{"a.csv:1 header is longer than 200 bytes"},
+		},
+		{
 			name:   "csv record over the limit",
 			files:  map[string][]byte{"a.csv": []byte("id,text\n1,short\n2,\"" + strings.Repeat("long ", 3000) + "\"\n3,after\n")},
 			inputs: []string{"a.csv"},
