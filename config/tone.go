@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/quotetone/quotetone/internal/report"
 	"github.com/quotetone/quotetone/lexicon"
 	"github.com/quotetone/quotetone/tone"
 )
@@ -152,14 +153,18 @@ func (t *Tone) Validate() error {
 	if math.IsNaN(t.Saturation) || t.Saturation <= 0 || t.Saturation > 100 {
 		bad("saturation", "%v is not above 0 and at most 100", t.Saturation)
 	}
-	names := map[string]bool{"valence": true, "nb_positive": true}
+	// A dimension is a column of quotes.csv and of `score`'s output beside theirs.
+	names := map[string]bool{"id": true}
+	for _, c := range report.QuoteHeader(nil) {
+		names[c] = true
+	}
 	for i, d := range t.Dimensions {
 		key := fmt.Sprintf("dimensions[%d]", i)
 		switch {
 		case strings.TrimSpace(d.Name) == "":
 			bad(key+".name", "empty name")
 		case names[d.Name]:
-			bad(key+".name", "%q is used twice (valence and nb_positive are taken)", d.Name)
+			bad(key+".name", "%q names a column already (another dimension, or one of quotes.csv such as valence or speaker)", d.Name)
 		case strings.ContainsAny(d.Name, " \t,.\"") || d.Name != strings.ToLower(d.Name):
 			bad(key+".name", "%q: use lower-case letters, digits and _ (it names a CSV column)", d.Name)
 		}

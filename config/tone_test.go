@@ -108,6 +108,8 @@ func TestToneErrors(t *testing.T) {
 		{"bad check", "tone:\n  expectations:\n    - text: hello\n      want: [\"cooperation ~ 1\"]\n", `tone.expectations[0].want[0]`},
 		{"unknown key", "tone:\n  negation:\n    windw: 2\n", `unknown key tone.negation.windw`},
 		{"bad name", "tone:\n  dimensions:\n    - name: Co op\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name`},
+		{"name of a quotes.csv column", "tone:\n  dimensions:\n    - name: source\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name: "source" names a column already`},
+		{"name of a score column", "tone:\n  dimensions:\n    - name: id\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name: "id" names a column already`},
 		{"missing file", "tone:\n  dimensions:\n    - name: c\n      lexicon: nothere.dic\n      positive: {name: a}\n      negative: {name: b}\n", ""},
 	}
 	for _, tt := range tests {
