@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
 )
 
 //go:embed default_base.yaml
@@ -107,8 +108,10 @@ func Load(v *viper.Viper, file string) (*Config, error) {
 		}
 	}
 	cfg := &Config{}
+	var data []byte
 	if file != "" {
-		data, err := os.ReadFile(file)
+		var err error
+		data, err = os.ReadFile(file)
 		if err != nil {
 			return nil, fmt.Errorf("read config: %w", err)
 		}
@@ -136,9 +139,39 @@ func Load(v *viper.Viper, file string) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w: %v", displayName(file), ErrInvalid, err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(file), err)
+		return nil, locate(file, data, err)
 	}
 	return cfg, nil
+}
+
+// locate prefixes each of Validate's errors ("key.path: message") with the file and, when the
+// file sets that key and no QUOTETONE_* variable overrides it, its line.
+func locate(file string, data []byte, err error) error {
+	var root *yaml.Node
+	var doc yaml.Node
+	if file != "" && yaml.Unmarshal(data, &doc) == nil && len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	var errs []error
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		where := displayName(file)
+		if key, _, ok := strings.Cut(err.Error(), ": "); ok && root != nil {
+			_, env := os.LookupEnv("QUOTETONE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_")))
+			if line := keyLine(root, key); line > 0 && !env {
+				where = fmt.Sprintf("%s:%d", file, line)
+			}
+		}
+		errs = append(errs, fmt.Errorf("%s: %w", where, err))
+	}
+	walk(err)
+	return errors.Join(errs...)
 }
 
 func displayName(file string) string {

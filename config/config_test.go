@@ -64,7 +64,12 @@ func TestLoadErrors(t *testing.T) {
 		{"negative workers", "run:\n  workers: -1\n", []string{"run.workers"}},
 		{"empty alias", "quotes:\n  aliases:\n    - name: A\n      aliases: [\"\"]\n", []string{"quotes.aliases[0].aliases[0]"}},
 		{"bad yaml", "run: [\n", []string{"invalid configuration"}},
-		{"wrong type", "run:\n  workers: many\n", []string{"workers"}},
+		{"wrong type", "run:\n  workers: many\n", []string{":2: run.workers: \"many\" is not a whole number"}},
+		{"fraction for a count", "run:\n  strict: true\n  workers: 2.5\n", []string{":3: run.workers: \"2.5\" is not a whole number"}},
+		{"not a bool", "report:\n  bom: maybe\n", []string{":2: report.bom: \"maybe\" is not true or false"}},
+		{"not a number", "tone:\n  saturation: high\n", []string{":2: tone.saturation: \"high\" is not a number"}},
+		{"bad value has its line", "run:\n  workers: 2\nreport:\n  delimiter: \"|\"\n", []string{":4: report.delimiter: \"|\""}},
+		{"two bad values", "report:\n  period: year\nrun:\n  workers: -1\n", []string{":2: report.period", ":4: run.workers: -1 is negative"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,5 +92,25 @@ func TestLoadErrors(t *testing.T) {
 func TestDefaultIsValidYAMLWithEveryKey(t *testing.T) {
 	if err := checkKeys("default", Default()); err != nil {
 		t.Errorf("the default file has keys Config does not know: %v", err)
+	}
+}
+
+func TestLoadScalarsThatDecode(t *testing.T) {
+	p := writeFile(t, "run:\n  workers: 2.0\n  max_errors: \"5\"\n  strict: 1\nreport:\n  bom: \"false\"\ntone:\n  saturation: 2\n")
+	cfg, err := Load(viper.New(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Run.Workers != 2 || cfg.Run.MaxErrors != 5 || !cfg.Run.Strict || cfg.Report.BOM || cfg.Tone.Saturation != 2 {
+		t.Errorf("Load = %+v", cfg)
+	}
+}
+
+func TestLoadEnvErrorHasNoFileLine(t *testing.T) {
+	p := writeFile(t, "run:\n  workers: 2\n")
+	t.Setenv("QUOTETONE_RUN_WORKERS", "-3")
+	_, err := Load(viper.New(), p)
+	if err == nil || !strings.Contains(err.Error(), p+": run.workers: -3 is negative") {
+		t.Errorf("Load error = %v, want it to blame run.workers without the file's line", err)
 	}
 }

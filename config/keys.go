@@ -2,8 +2,10 @@ package config
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -76,8 +78,48 @@ func walkKeys(n *yaml.Node, t reflect.Type, path string, report func(line int, m
 	default:
 		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
 			report(n.Line, fmt.Sprintf("%s: want a single value, found %s", nonEmpty(path), kindName(n)))
+			return
+		}
+		if n.Kind == yaml.ScalarNode && !scalarFits(n, t.Kind()) {
+			report(n.Line, fmt.Sprintf("%s: %q is not %s", nonEmpty(path), n.Value, kindWant[t.Kind()]))
 		}
 	}
+}
+
+var kindWant = map[reflect.Kind]string{reflect.Int: "a whole number", reflect.Float64: "a number", reflect.Bool: "true or false"}
+
+// scalarFits reports whether a scalar decodes into a field of kind k as written: decoding fails
+// on "many" without saying where, and silently truncates 2.5 to 2 and reads true as 1.
+func scalarFits(n *yaml.Node, k reflect.Kind) bool {
+	var v any
+	if n.Tag == "!!null" || n.Decode(&v) != nil {
+		return true // leave it to decoding
+	}
+	str, isStr := v.(string)
+	if isStr && str == "" {
+		return true // decodes as the zero value
+	}
+	var err error
+	switch k {
+	case reflect.Int:
+		switch v := v.(type) {
+		case float64:
+			return v == math.Trunc(v)
+		case bool:
+			return false
+		case string:
+			_, err = strconv.ParseInt(v, 0, 64)
+		}
+	case reflect.Float64:
+		if isStr {
+			_, err = strconv.ParseFloat(str, 64)
+		}
+	case reflect.Bool:
+		if isStr {
+			_, err = strconv.ParseBool(str)
+		}
+	}
+	return err == nil
 }
 
 // structFields maps mapstructure key names to field types, including squashed embedded structs.
