@@ -33,8 +33,8 @@ type Options struct {
 	// Stdin is read for the input "-".
 	Stdin io.Reader
 	// StdinFormat is the format of "-", as an extension such as "jsonl" or ".csv". Empty means
-	// sniffed: a first non-blank byte '{' is JSONL, '<' is HTML, anything else is text; gzip is
-	// recognised by its magic bytes.
+	// sniffed: a first non-blank byte '{' is JSONL, '<' is HTML, anything else is text (in UTF-16
+	// with a byte order mark too); gzip is recognised by its magic bytes.
 	StdinFormat string
 	// MaxRecordBytes caps the decompressed size of a whole-file document, a JSONL line or a CSV
 	// record, so that memory stays bounded. Zero means DefaultMaxRecordBytes.
@@ -566,8 +566,12 @@ func (w *walker) stdin() error {
 	return w.read(br, "-", "stdin", fm, gz)
 }
 
-// sniff guesses the format of r from its first non-blank byte.
+// sniff guesses the format of r from its first non-blank byte (or UTF-16 code unit, after a
+// UTF-16 byte order mark).
 func sniff(r *bufio.Reader) format {
+	if bom, _ := r.Peek(2); len(bom) == 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)) {
+		return sniffUTF16(r, bom[0] == 0xFF)
+	}
 	for n := 1; n <= 4096; n++ {
 		b, err := r.Peek(n)
 		if len(b) < n {
@@ -586,6 +590,27 @@ func sniff(r *bufio.Reader) format {
 		default:
 			return formatText
 		}
+	}
+	return formatText
+}
+
+// sniffUTF16 is sniff for content that starts with a UTF-16 byte order mark.
+func sniffUTF16(r *bufio.Reader, little bool) format {
+	b, _ := r.Peek(4096)
+	for i := 2; i+1 < len(b); i += 2 {
+		u := uint16(b[i])<<8 | uint16(b[i+1])
+		if little {
+			u = uint16(b[i]) | uint16(b[i+1])<<8
+		}
+		switch u {
+		case ' ', '\t', '\r', '\n', 0xFEFF:
+			continue
+		case '{':
+			return formatJSONL
+		case '<':
+			return formatHTML
+		}
+		return formatText
 	}
 	return formatText
 }

@@ -464,6 +464,9 @@ func TestWalkStdin(t *testing.T) {
 		{"gzip sniffed", gz([]byte(`{"id":"g","text":"G"}`)), "", []string{`g "G"`}},
 		{"csv by format", []byte("text\nRow.\n"), "csv", []string{`stdin:2 "Row."`}},
 		{"gz csv by format", gz([]byte("text\nRow.\n")), ".csv.gz", []string{`stdin:2 "Row."`}},
+		{"utf-16 jsonl sniffed", utf16LE(" {\"id\":\"u\",\"text\":\"“Ja,” sagte sie.\"}\r\n{\"text\":\"B\"}\r\n"), "", []string{`u "“Ja,” sagte sie." [decoded from UTF-16LE]`, `stdin:2 "B" [decoded from UTF-16LE]`}},
+		{"utf-16 html sniffed", utf16LE("\n<p>x</p>"), "", []string{`stdin html "\n<p>x</p>" [decoded from UTF-16LE]`}},
+		{"utf-16 text sniffed", utf16LE("Plain."), "", []string{`stdin "Plain." [decoded from UTF-16LE]`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
