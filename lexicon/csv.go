@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -49,6 +50,8 @@ func parseCSV(name string, data []byte) (*Lexicon, error) {
 		term = strings.ToLower(term)
 		if w, err := strconv.ParseFloat(val, 64); err == nil {
 			switch {
+			case math.IsNaN(w) || math.IsInf(w, 0):
+				return nil, syntaxError(name, line, "term %q weight %v is not a finite number", term, w)
 			case w > 0:
 				l.add("positive", Term{Text: term, Weight: w, Line: line})
 			case w < 0:

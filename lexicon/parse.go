@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,12 +123,39 @@ func ParseFormat(f Format, name string, data []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFinite(name, l); err != nil {
+		return nil, err
+	}
 	l.Source = name
 	if l.Name == "" {
 		base := filepath.Base(strings.TrimSuffix(name, ".gz"))
 		l.Name = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	return l, nil
+}
+
+// checkFinite refuses weights that are infinite or not a number ("inf", "NaN", YAML's .inf):
+// every parser reads them as numbers, and one would turn every score it touches into NaN.
+func checkFinite(name string, l *Lexicon) error {
+	bad := func(line int, what string, w float64) error {
+		return syntaxError(name, line, "%s weight %v is not a finite number", what, w)
+	}
+	for _, c := range l.Categories {
+		if math.IsInf(c.Weight, 0) || math.IsNaN(c.Weight) {
+			return bad(c.Line, fmt.Sprintf("category %q", c.Name), c.Weight)
+		}
+		for _, t := range c.Terms {
+			if math.IsInf(t.Weight, 0) || math.IsNaN(t.Weight) {
+				return bad(t.Line, fmt.Sprintf("term %q", t.Text), t.Weight)
+			}
+		}
+	}
+	for _, t := range l.Intensifiers {
+		if math.IsInf(t.Weight, 0) || math.IsNaN(t.Weight) {
+			return bad(t.Line, fmt.Sprintf("intensifier %q", t.Text), t.Weight)
+		}
+	}
+	return nil
 }
 
 // lines splits data into lines without their line endings (\n, \r\n or \r).
