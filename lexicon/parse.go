@@ -61,7 +61,7 @@ func DetectFormat(name string, data []byte) (Format, error) {
 		}
 		return FormatQuanteda, nil
 	}
-	return "", &ParseError{File: name, Err: fmt.Errorf("%w: %q (want one of .yaml .yml .dic .dicx .lc3 .csv .tsv .txt .cat .ykd)", ErrFormat, ext)}
+	return "", &ParseError{File: name, Err: fmt.Errorf("%w: %q (want one of .yaml .yml .dic .dicx .lc3 .lcd .csv .tsv .txt .cat .ykd, each also gzipped as .gz)", ErrFormat, ext)}
 }
 
 // ReadFile reads and parses a lexicon file of any known format, gzipped when its name ends in .gz.

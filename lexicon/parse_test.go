@@ -175,7 +175,7 @@ func TestParseErrors(t *testing.T) {
 		{"a.tsv", "calm\tNaN\n", "a.tsv:1: syntax error: term \"calm\" weight NaN is not a finite number"},
 		{"a.yaml", "categories:\n  - name: pos\n    weight: .inf\n    terms: [a]\n", "a.yaml:2: syntax error: category \"pos\" weight +Inf is not a finite number"},
 		{"a.yaml", "categories:\n  - name: pos\n    weighted:\n      - {term: a, weight: .nan}\n", "a.yaml:4: syntax error: term \"a\" weight NaN is not a finite number"},
-		{"a.json", "{}", "a.json: unknown lexicon format: \".json\" (want one of .yaml .yml .dic .dicx .lc3 .csv .tsv .txt .cat .ykd)"},
+		{"a.json", "{}", "a.json: unknown lexicon format: \".json\" (want one of .yaml .yml .dic .dicx .lc3 .lcd .csv .tsv .txt .cat .ykd, each also gzipped as .gz)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
