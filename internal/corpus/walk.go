@@ -136,7 +136,7 @@ func Walk(ctx context.Context, inputs []string, opts Options, emit func(Document
 		emit:  emit,
 		fail:  fail,
 		files: make(map[string]bool),
-		roots: make(map[string]bool),
+		roots: make(map[string]string),
 		max:   opts.MaxRecordBytes,
 	}
 	if w.max <= 0 {
@@ -174,8 +174,8 @@ type walker struct {
 	// Inputs already read, by absolute path, so that overlapping inputs read a file once. Only
 	// inputs are kept (named files, glob matches and folders), not every file of a folder, so
 	// memory does not grow with the corpus.
-	files map[string]bool // files named as inputs
-	roots map[string]bool // folders named as inputs
+	files map[string]bool   // files named as inputs
+	roots map[string]string // folders named as inputs, each with the absolute root of its ids
 	max   int
 
 	buf        []byte // read buffer for whole files, reused from file to file
@@ -228,8 +228,14 @@ func (w *walker) root(path, root string, info fs.FileInfo) error {
 		w.skipped(path, "already read")
 		return nil
 	}
-	w.roots[key] = true
+	w.roots[key] = w.abs(root)
 	return w.dir(path, root, nil, info)
+}
+
+// isRoot reports whether path is a folder named as an input.
+func (w *walker) isRoot(path string) bool {
+	_, ok := w.roots[w.abs(path)]
+	return ok
 }
 
 // abs returns path made absolute and clean.
@@ -242,14 +248,15 @@ func (w *walker) abs(path string) string {
 }
 
 // readInRoot reports whether the walk of an input folder already read the file at the absolute
-// path key: it is inside that folder, with an accepted extension, and neither hidden nor excluded.
+// path key: it is inside that folder, with an accepted extension, and neither hidden nor excluded
+// (by a path relative to the root of the folder's ids, as dir matches it).
 func (w *walker) readInRoot(key string) bool {
 	for dir := filepath.Dir(key); ; dir = filepath.Dir(dir) {
-		if w.roots[dir] {
-			rel := relID(dir, key)
-			parts := strings.Split(rel, "/")
-			for i, part := range parts {
-				if strings.HasPrefix(part, ".") || w.excluded(part, strings.Join(parts[:i+1], "/")) {
+		if idRoot, ok := w.roots[dir]; ok {
+			p := dir
+			for _, part := range strings.Split(relID(dir, key), "/") {
+				p = filepath.Join(p, part)
+				if strings.HasPrefix(part, ".") || w.excluded(part, relID(idRoot, p)) {
 					return false
 				}
 			}
@@ -268,7 +275,7 @@ func (w *walker) underRoot(key string) bool {
 		return false
 	}
 	for {
-		if w.roots[key] {
+		if _, ok := w.roots[key]; ok {
 			return true
 		}
 		parent := filepath.Dir(key)
@@ -379,7 +386,7 @@ func (w *walker) dir(path, root string, ancestors []fs.FileInfo, info fs.FileInf
 					continue
 				}
 			}
-			if len(w.roots) > 1 && w.roots[w.abs(p)] {
+			if len(w.roots) > 1 && w.isRoot(p) {
 				w.skipped(p, "already read")
 				continue
 			}

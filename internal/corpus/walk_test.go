@@ -168,6 +168,13 @@ func TestWalk(t *testing.T) {
 			docs:   []string{`a.txt "A"`, `x/drafts.txt "D"`, `README.TXT "R"`},
 		},
 		{
+			name:   "excluded in a folder matched by a glob, then named, is read",
+			files:  map[string][]byte{"c/sub/x.txt": []byte("X"), "c/sub/y.txt": []byte("Y")},
+			inputs: []string{"c/*", "c/sub/x.txt"},
+			opts:   Options{Exclude: []string{"sub/x.txt"}},
+			docs:   []string{`sub/y.txt "Y"`, `x.txt "X"`},
+		},
+		{
 			name:   "glob",
 			files:  map[string][]byte{"c/x/a.txt": []byte("A"), "c/y/b.txt": []byte("B"), "c/y/b.md": []byte("M"), "c/y/c.pdf": []byte("P"), "c/y/d.text": []byte("T")},
 			inputs: []string{"c/*/*.txt", "c/nothing*.txt", "c/y/*", "c/*/*.text"},
