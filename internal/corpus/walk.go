@@ -477,7 +477,7 @@ func unwrapPath(err error) error {
 // relID returns the ID of a file: its path relative to root with forward slashes.
 func relID(root, path string) string {
 	rel, err := filepath.Rel(root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		rel = filepath.Base(path)
 	}
 	return filepath.ToSlash(rel)

@@ -523,3 +523,17 @@ func TestWalkSkipped(t *testing.T) {
 		t.Errorf("Walk skipped = %q, want %q", got, want)
 	}
 }
+
+func TestRelID(t *testing.T) {
+	tests := []struct{ root, path, want string }{
+		{"c", filepath.Join("c", "sub", "a.txt"), "sub/a.txt"},
+		{"c", filepath.Join("c", "..d", "a.txt"), "..d/a.txt"},
+		{"c", filepath.Join("c", "..a.txt"), "..a.txt"},
+		{filepath.Join("c", "x"), filepath.Join("c", "y", "a.txt"), "a.txt"},
+	}
+	for _, tt := range tests {
+		if got := relID(tt.root, tt.path); got != tt.want {
+			t.Errorf("relID(%q, %q) = %q, want %q", tt.root, tt.path, got, tt.want)
+		}
+	}
+}
