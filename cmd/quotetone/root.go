@@ -117,6 +117,12 @@ Try it on the embedded sample corpus:  quotetone run --sample -o out`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if a.logFormat != "text" && a.logFormat != "json" {
+				return usageErrorf("--log-format %q: want text or json", a.logFormat)
+			}
+			return nil
+		},
 	}
 	root.PersistentFlags().StringVarP(&a.configFile, "config", "c", "", "configuration file (default: ./quotetone.yaml, $XDG_CONFIG_HOME/quotetone/quotetone.yaml, /etc/quotetone/quotetone.yaml)")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log line format on stderr: text or json")

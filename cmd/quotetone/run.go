@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -8,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,7 +51,7 @@ func newRunCmd(a *app) *cobra.Command {
 		Long: `run reads INPUTs (files, folders read recursively, globs, or - for standard input),
 finds every direct quote, attributes and scores it, and writes into the output folder:
 
-  quotes.csv      one row per quote (kind=speech or term), with its tone scores
+  quotes.csv      one row per quote (kind=speech, partial or term), with its tone scores
   speakers.csv    one row per speaker: counts, means, spread, confidence intervals, extremes
   documents.csv   one row per document read, with its status and number of quotes
   errors.csv      every document or input that failed (error) or was repaired (warning)
@@ -110,6 +113,11 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 	if len(inputs) == 0 {
 		return usageErrorf("run needs INPUT files or folders, - for standard input, or --sample")
 	}
+	switch f.progress {
+	case "auto", "bar", "log", "none":
+	default:
+		return usageErrorf("--progress %q: want auto, bar, log or none", f.progress)
+	}
 	opts, err := a.pipelineOptions(cmd, cfg, f)
 	if err != nil {
 		return err
@@ -133,6 +141,9 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 	if err != nil {
 		if errors.Is(err, pipeline.ErrTooManyErrors) {
 			return &exitError{code: exitFailed, err: err}
+		}
+		if errors.Is(err, context.Canceled) && cmd.Context().Err() != nil {
+			return fmt.Errorf("interrupted before the reports were written to %s; any there are the previous run's", opts.OutDir)
 		}
 		return err
 	}
@@ -172,6 +183,14 @@ func (a *app) pipelineOptions(cmd *cobra.Command, cfg *config.Config, f *runFlag
 	}
 	opts.Extractor, opts.Scorer = ex, sc
 	opts.OutDir = f.out
+	for _, pat := range f.exclude {
+		if _, err := filepath.Match(pat, ""); err != nil {
+			return opts, usageErrorf("--exclude %q is not a valid pattern: %v", pat, err)
+		}
+	}
+	if f.stdinFmt != "" && !stdinFormatOK(f.stdinFmt) {
+		return opts, usageErrorf("--stdin-format %q: want jsonl, ndjson, csv, tsv, html, htm, txt or md, optionally with .gz", f.stdinFmt)
+	}
 	opts.Corpus = corpus.Options{
 		Extensions:     cfg.Input.Extensions,
 		Exclude:        append(append([]string(nil), cfg.Input.Exclude...), f.exclude...),
@@ -181,6 +200,9 @@ func (a *app) pipelineOptions(cmd *cobra.Command, cfg *config.Config, f *runFlag
 	}
 	opts.Workers = cfg.Run.Workers
 	if cmd.Flags().Changed("workers") {
+		if f.workers < 0 {
+			return opts, usageErrorf("--workers %d: want 0 (one per core) or more", f.workers)
+		}
 		opts.Workers = f.workers
 	}
 	opts.MaxErrors = cfg.Run.MaxErrors
@@ -248,6 +270,16 @@ func (a *app) pipelineOptions(cmd *cobra.Command, cfg *config.Config, f *runFlag
 	}
 	opts.Manifest = report.Manifest{Version: version, ConfigHash: configHash(a.v), ConfigFile: cfg.File}
 	return opts, nil
+}
+
+// stdinFormatOK reports whether name, such as "jsonl", ".csv" or "jsonl.gz", is a format that
+// corpus.Options.StdinFormat understands.
+func stdinFormatOK(name string) bool {
+	name = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(name)), ".gz")
+	if !strings.HasPrefix(name, ".") {
+		name = "." + name
+	}
+	return slices.Contains(corpus.SupportedExtensions(), name)
 }
 
 func reportFormat(cfg *config.Config) report.Format {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -195,6 +197,55 @@ func TestExitCodes(t *testing.T) {
 	errs := readCSV(t, filepath.Join(dir, "o2", report.ErrorsFile))
 	if len(errs) != 2 || !strings.Contains(errs[1][1], "bad.jsonl") || errs[1][2] != "2" {
 		t.Errorf("errors.csv = %v, want one row naming bad.jsonl line 2", errs)
+	}
+}
+
+// TestBadFlagValues checks that a flag value the help does not allow stops the run with exit 2
+// and a message naming the flag, instead of being read as some default.
+func TestBadFlagValues(t *testing.T) {
+	dir := isolate(t)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("“All is well,” said Ann Bell."), 0o644)
+	tests := []struct {
+		args []string
+		want string // in stderr
+	}{
+		{[]string{"run", "--stdin-format", "xml", "-o", "o1", "-"}, "--stdin-format"},
+		{[]string{"run", "--progress", "fancy", "-o", "o2", "good.txt"}, "--progress"},
+		{[]string{"--log-format", "xml", "run", "-o", "o3", "good.txt"}, "--log-format"},
+		{[]string{"run", "--exclude", "[", "-o", "o4", "good.txt"}, "--exclude"},
+		{[]string{"run", "-w", "-1", "-o", "o5", "good.txt"}, "--workers"},
+		{[]string{"score", "-w", "-1"}, "--workers"},
+	}
+	for _, tt := range tests {
+		res := runQuotetone(t, "", tt.args...)
+		if res.code != exitUsage || !strings.Contains(res.stderr, tt.want) {
+			t.Errorf("quotetone %s: exit %d, stderr %q; want %d and a message naming %s", strings.Join(tt.args, " "), res.code, res.stderr, exitUsage, tt.want)
+		}
+	}
+	// The values the help names still work.
+	for _, format := range []string{"jsonl", ".csv", "TSV", "html", "txt", "md", "ndjson", "jsonl.gz"} {
+		if res := runQuotetone(t, "", "run", "--stdin-format", format, "-o", "o6", "-"); res.code == exitUsage {
+			t.Errorf("run --stdin-format %s: exit %d\n%s", format, res.code, res.stderr)
+		}
+	}
+	for _, mode := range []string{"auto", "bar", "log", "none"} {
+		if res := runQuotetone(t, "", "--log-format", "json", "run", "--progress", mode, "-o", "o7", "good.txt"); res.code != exitOK {
+			t.Errorf("run --progress %s: exit %d\n%s", mode, res.code, res.stderr)
+		}
+	}
+}
+
+// TestInterruptedRun checks that a run stopped by SIGINT or SIGTERM (a cancelled context) exits 1
+// and says it was interrupted, rather than "context canceled".
+func TestInterruptedRun(t *testing.T) {
+	dir := isolate(t)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("“All is well,” said Ann Bell."), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"run", "--progress", "none", "-o", "out", "good.txt"}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitFailed || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("interrupted run: exit %d, stderr %q; want %d and a message saying it was interrupted", code, stderr.String(), exitFailed)
 	}
 }
 

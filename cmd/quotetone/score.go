@@ -44,6 +44,8 @@ as CSV on standard output, in input order. Input: JSONL records {"id","text"}, C
 			}
 			if !cmd.Flags().Changed("workers") {
 				workers = cfg.Run.Workers
+			} else if workers < 0 {
+				return usageErrorf("--workers %d: want 0 (one per core) or more", workers)
 			}
 			format := reportFormat(cfg)
 			format.BOM = bom
@@ -51,7 +53,7 @@ as CSV on standard output, in input order. Input: JSONL records {"id","text"}, C
 		}),
 	}
 	cmd.Flags().StringVarP(&in, "input", "i", "", "input file (default standard input)")
-	cmd.Flags().IntVarP(&workers, "workers", "w", 0, "parallel workers (0 = one per core)")
+	cmd.Flags().IntVarP(&workers, "workers", "w", 0, "parallel workers (default run.workers, 0 = one per core)")
 	cmd.Flags().BoolVar(&bom, "bom", false, "start the output with a UTF-8 byte order mark (for Excel)")
 	return cmd
 }
