@@ -330,9 +330,10 @@ func (w *walker) glob(pattern string) error {
 }
 
 // globRoot returns the leading folders of pattern that hold no glob characters ("." for none).
+// A volume name is not searched: the ? of a Windows \\?\C: path is no glob character.
 func globRoot(pattern string) string {
 	dir := filepath.Dir(pattern)
-	for strings.ContainsAny(dir, "*?[") {
+	for strings.ContainsAny(dir[len(filepath.VolumeName(dir)):], "*?[") {
 		dir = filepath.Dir(dir)
 	}
 	return dir

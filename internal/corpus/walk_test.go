@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // walkResult is what one Walk emitted and reported.
@@ -534,6 +536,35 @@ func TestRelID(t *testing.T) {
 	for _, tt := range tests {
 		if got := relID(tt.root, tt.path); got != tt.want {
 			t.Errorf("relID(%q, %q) = %q, want %q", tt.root, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestGlobRoot(t *testing.T) {
+	tests := []struct{ pattern, want string }{
+		{"*.txt", "."},
+		{"c/*/a.txt", "c"},
+		{"c/x/*.txt", "c/x"},
+		{"/data/20[0-9][0-9]/*", "/data"},
+	}
+	if runtime.GOOS == "windows" {
+		// The ? of a Root Local Device path is part of its volume name, not a glob character.
+		tests = []struct{ pattern, want string }{
+			{`C:\data\*\a.txt`, `C:\data`},
+			{`\\?\C:\data\*.txt`, `\\?\C:\data`},
+			{`\\?\C:\*.txt`, `\\?\C:\`},
+		}
+	}
+	for _, tt := range tests {
+		done := make(chan string, 1)
+		go func() { done <- globRoot(filepath.FromSlash(tt.pattern)) }()
+		select {
+		case got := <-done:
+			if want := filepath.FromSlash(tt.want); got != want {
+				t.Errorf("globRoot(%q) = %q, want %q", tt.pattern, got, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("globRoot(%q) did not return", tt.pattern)
 		}
 	}
 }
