@@ -208,7 +208,7 @@ func Run(ctx context.Context, opts Options) (*report.Manifest, error) {
 		}
 	}
 	if n := failed.Load(); opts.MaxErrors > 0 && n > int64(opts.MaxErrors) {
-		return nil, fmt.Errorf("%w: %d documents failed, more than run.max_errors (%d); see the log for each", ErrTooManyErrors, n, opts.MaxErrors)
+		return nil, fmt.Errorf("%w: %d documents failed, more than the limit of %d (--max-errors or run.max_errors); see the log for each", ErrTooManyErrors, n, opts.MaxErrors)
 	}
 	if rd.err != nil {
 		return nil, fmt.Errorf("read inputs: %w", rd.err)
