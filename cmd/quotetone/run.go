@@ -161,7 +161,11 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 	}
 	if c.Failed > 0 {
 		strict := cfg.Run.Strict || f.strict
-		fmt.Fprintf(a.stderr, "quotetone: %d documents or inputs failed; each is listed in %s/%s\n", c.Failed, opts.OutDir, report.ErrorsFile)
+		if a.logFormat == "json" {
+			log.Warn("documents or inputs failed", "failed", c.Failed, "errors", filepath.Join(opts.OutDir, report.ErrorsFile))
+		} else {
+			fmt.Fprintf(a.stderr, "quotetone: %d documents or inputs failed; each is listed in %s/%s\n", c.Failed, opts.OutDir, report.ErrorsFile)
+		}
 		if strict {
 			return &exitError{code: exitFailed}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -291,5 +292,22 @@ func TestScoreCommand(t *testing.T) {
 	}
 	if v := recs[2][col]; strings.HasPrefix(v, "-") || v == "0.0000" {
 		t.Errorf("cooperation of the common-ground sentence = %s, want > 0", v)
+	}
+}
+
+// TestJSONLogFailures checks that with --log-format json every line on stderr is JSON, the
+// summary of failed documents included.
+func TestJSONLogFailures(t *testing.T) {
+	dir := isolate(t)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("“All is well,” said Ann Bell."), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.jsonl"), []byte("{\"id\": \"a\", \"text\": \"fine\"}\n{not json\n"), 0o644)
+	res := runQuotetone(t, "", "--log-format", "json", "run", "--progress", "none", "-o", "out", "good.txt", "bad.jsonl")
+	if res.code != exitPartial {
+		t.Fatalf("run: exit %d, want %d\n%s", res.code, exitPartial, res.stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(res.stderr), "\n") {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("stderr line is not JSON: %q", line)
+		}
 	}
 }
