@@ -111,7 +111,8 @@ func newRootCmd(a *app) *cobra.Command {
 		Short: "Find direct quotes in news articles, attribute them and score their tone",
 		Long: `quotetone reads news articles (.txt, .md, .html, .jsonl, .csv, .tsv, optionally .gz),
 finds every direct quote and who said it, scores each quote's tone and writes quotes.csv,
-speakers.csv, errors.csv and manifest.json.
+speakers.csv, documents.csv, errors.csv and manifest.json, and report.xlsx and report.html
+with --format or report.formats (--sample writes all of them).
 
 Try it on the embedded sample corpus:  quotetone run --sample -o out`,
 		Version:       version,
