@@ -311,3 +311,15 @@ func TestJSONLogFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedScore checks that an interrupted score exits 1 and says so.
+func TestInterruptedScore(t *testing.T) {
+	isolate(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"score"}, strings.NewReader("One line.\nAnother.\n"), &stdout, &stderr)
+	if code != exitFailed || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("interrupted score: exit %d, stderr %q; want %d and a message saying it was interrupted", code, stderr.String(), exitFailed)
+	}
+}

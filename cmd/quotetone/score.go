@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -49,7 +51,11 @@ as CSV on standard output, in input order. Input: JSONL records {"id","text"}, C
 			}
 			format := reportFormat(cfg)
 			format.BOM = bom
-			return pipeline.Score(cmd.Context(), r, a.stdout, sc, pipeline.ScoreOptions{Name: name, Workers: workers, Format: format})
+			err = pipeline.Score(cmd.Context(), r, a.stdout, sc, pipeline.ScoreOptions{Name: name, Workers: workers, Format: format})
+			if errors.Is(err, context.Canceled) && cmd.Context().Err() != nil {
+				return errors.New("interrupted: the scores printed so far are complete rows, in input order, but not all the input")
+			}
+			return err
 		}),
 	}
 	cmd.Flags().StringVarP(&in, "input", "i", "", "input file (default standard input)")
