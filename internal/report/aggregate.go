@@ -213,11 +213,14 @@ func twoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
+// parseDate reads an article date. The period is the calendar date as written, in the
+// article's own offset: converting to UTC would move "2026-01-01T00:30:00+02:00" into 2025,
+// while the same time written "+0200" (read by its first ten characters) stayed in 2026.
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123, "January 2, 2006", "2 January 2006", "Jan 2, 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
+			return t, true
 		}
 	}
 	if len(s) >= 10 {

@@ -166,6 +166,13 @@ func TestPeriodOf(t *testing.T) {
 		{"2026-01-01", "week", "2026-W01"},
 		{"2025-12-29", "week", "2026-W01"},
 		{"", "day", "unknown"},
+		// The article's own calendar date, whatever the offset and however it is written.
+		{"2026-01-01T00:30:00+02:00", "day", "2026-01-01"},
+		{"2026-01-01T00:30:00+0200", "day", "2026-01-01"},
+		{"2026-01-01 00:30:00+02:00", "day", "2026-01-01"},
+		{"Thu, 01 Jan 2026 00:30:00 +0200", "month", "2026-01"},
+		{"2025-12-31T23:30:00-05:00", "month", "2025-12"},
+		{"2027-01-01T08:00:00+09:00", "week", "2026-W53"},
 		{"last Tuesday", "month", "unknown"},
 	}
 	for _, tt := range tests {
