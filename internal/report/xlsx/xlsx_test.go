@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -350,5 +351,28 @@ func TestLibreOffice(t *testing.T) {
 	}
 	if st, err := os.Stat(filepath.Join(out, "report.pdf")); err != nil || st.Size() == 0 {
 		t.Fatalf("soffice wrote no PDF: %v", err)
+	}
+}
+
+// TestStalePartsRemoved checks that the parts of a workbook a killed run was writing are
+// temporary files report.RemoveStale knows, so the next run clears them from the output folder.
+func TestStalePartsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	z := &sortedZip{out: io.Discard, dir: dir}
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "<worksheet/>")
+	for _, p := range z.parts { // the run is killed here: the part stays on disk
+		p.tmp.Close()
+	}
+	report.RemoveStale(dir)
+	left, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("RemoveStale left %s", e.Name())
 	}
 }

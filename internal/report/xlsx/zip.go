@@ -51,7 +51,8 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(z.dir, ".report.xlsx.part-*")
+	// A name report.RemoveStale knows (".*.tmp-*"): a killed run's parts are cleared by the next.
+	tmp, err := os.CreateTemp(z.dir, ".report.xlsx.tmp-part-*")
 	if err != nil {
 		return nil, err
 	}
