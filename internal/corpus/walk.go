@@ -313,6 +313,8 @@ func (w *walker) glob(pattern string) error {
 			continue
 		}
 		switch {
+		case hiddenMatch(pattern, m):
+			w.skipped(m, "hidden name")
 		case w.excluded(filepath.Base(m), relID(root, m)):
 			w.skipped(m, "excluded")
 		case info.IsDir():
@@ -327,6 +329,23 @@ func (w *walker) glob(pattern string) error {
 		}
 	}
 	return nil
+}
+
+// hiddenMatch reports whether a wildcard of pattern matched a hidden name in m (".git" for
+// "corpus/*"): the shell's globs pass over them, as the folder walk does. A segment of the
+// pattern that starts with "." may match one ("corpus/.*").
+func hiddenMatch(pattern, m string) bool {
+	ps := strings.Split(filepath.ToSlash(filepath.Clean(pattern)), "/")
+	ms := strings.Split(filepath.ToSlash(filepath.Clean(m)), "/")
+	if len(ps) != len(ms) {
+		return false
+	}
+	for i := range ps {
+		if strings.HasPrefix(ms[i], ".") && !strings.HasPrefix(ps[i], ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // globRoot returns the leading folders of pattern that hold no glob characters ("." for none).

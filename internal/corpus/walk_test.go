@@ -184,6 +184,12 @@ func TestWalk(t *testing.T) {
 			fails:  []string{"c/nothing*.txt:0 no file matches"},
 		},
 		{
+			name:   "glob wildcards pass over hidden names, as the shell's do",
+			files:  map[string][]byte{"c/a.txt": []byte("A"), "c/.git/x.txt": []byte("G"), "c/.notes.txt": []byte("N"), "d/.keep/k.txt": []byte("K")},
+			inputs: []string{"c/*", "c/*.txt", "d/.*/*.txt"},
+			docs:   []string{`a.txt "A"`, `.keep/k.txt "K"`},
+		},
+		{
 			name:   "missing input",
 			inputs: []string{"nope.txt"},
 			fails:  []string{"nope.txt:0 no such file"},
