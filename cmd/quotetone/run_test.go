@@ -310,6 +310,25 @@ func TestJSONLogFailures(t *testing.T) {
 			t.Errorf("stderr line is not JSON: %q", line)
 		}
 	}
+	// The manifest's errors use the snake_case keys of the rest of the file and of errors.csv.
+	data, err := os.ReadFile(filepath.Join(dir, "out", report.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man struct {
+		Errors []map[string]any `json:"errors"`
+	}
+	if err := json.Unmarshal(data, &man); err != nil {
+		t.Fatal(err)
+	}
+	if len(man.Errors) != 1 {
+		t.Fatalf("manifest errors = %v, want one", man.Errors)
+	}
+	for _, key := range []string{"level", "path", "line", "reason"} {
+		if _, ok := man.Errors[0][key]; !ok {
+			t.Errorf("manifest error %v has no key %q", man.Errors[0], key)
+		}
+	}
 }
 
 // TestInterruptedScore checks that an interrupted score exits 1 and says so.

@@ -109,11 +109,11 @@ func SyncDir(dir string) error {
 
 // An ErrorRow is one line of errors.csv: a document or input that could not be processed.
 type ErrorRow struct {
-	Level  string `csv:"level"` // error (the document is missing from the reports) or warning (repaired)
-	Path   string `csv:"path"`
-	Line   int    `csv:"line"`
-	DocID  string `csv:"doc_id"`
-	Reason string `csv:"reason"`
+	Level  string `csv:"level" json:"level"` // error (the document is missing from the reports) or warning (repaired)
+	Path   string `csv:"path" json:"path"`
+	Line   int    `csv:"line" json:"line"`
+	DocID  string `csv:"doc_id" json:"doc_id"`
+	Reason string `csv:"reason" json:"reason"`
 }
 
 // A DocumentRow is one line of documents.csv: every document read, so nothing is lost silently.
