@@ -87,7 +87,7 @@ func (a *AtomicFile) Commit() error {
 func RemoveStale(dir string) {
 	stale, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
 	for _, f := range stale {
-		os.Remove(f)
+		os.RemoveAll(f) // files, and the xlsx writer's folder of spilled sheets
 	}
 }
 

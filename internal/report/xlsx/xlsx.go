@@ -62,8 +62,14 @@ func (w Writer) WriteReport(run *report.Run) error {
 
 func (w Writer) write(run *report.Run, out io.Writer) error {
 	// The stream writer spills each sheet past 16 MB to a temporary file, about 1 KB a quote:
-	// keep those beside the output, not in /tmp, which is often a RAM-backed tmpfs.
-	f := excelize.NewFile(excelize.Options{TmpDir: run.Dir})
+	// keep those beside the output, not in /tmp, which is often a RAM-backed tmpfs, in a
+	// hidden folder of their own that report.RemoveStale clears if the run is killed.
+	tmp, err := os.MkdirTemp(run.Dir, ".report.xlsx.tmp-dir-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
 	defer f.Close()
 	b := &book{f: f, run: run}
 	if err := b.styles(); err != nil {

@@ -367,6 +367,12 @@ func TestStalePartsRemoved(t *testing.T) {
 	for _, p := range z.parts { // the run is killed here: the part stays on disk
 		p.tmp.Close()
 	}
+	// and so does the folder of sheets the stream writer spilled.
+	spill := filepath.Join(dir, ".report.xlsx.tmp-dir-1")
+	if err := os.Mkdir(spill, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(spill, "excelize-1"), []byte("<row/>"), 0o644)
 	report.RemoveStale(dir)
 	left, err := os.ReadDir(dir)
 	if err != nil {
