@@ -263,7 +263,14 @@ func resolve(baseDir, path string) string {
 
 // BuildDimensions builds the dimensions, reading lexicon files relative to baseDir.
 func (t *Tone) BuildDimensions(baseDir string) ([]tone.Dimension, error) {
+	dims, _, err := t.buildDimensions(baseDir)
+	return dims, err
+}
+
+// buildDimensions builds the dimensions and returns the lexicon files it read.
+func (t *Tone) buildDimensions(baseDir string) ([]tone.Dimension, []*lexicon.Lexicon, error) {
 	var dims []tone.Dimension
+	var files []*lexicon.Lexicon
 	for i, d := range t.Dimensions {
 		key := fmt.Sprintf("tone.dimensions[%d]", i)
 		dim := tone.Dimension{Name: d.Name}
@@ -271,8 +278,9 @@ func (t *Tone) BuildDimensions(baseDir string) ([]tone.Dimension, error) {
 		if d.Lexicon != "" {
 			var err error
 			if lex, err = lexicon.ReadFile(resolve(baseDir, d.Lexicon)); err != nil {
-				return nil, fmt.Errorf("%s.lexicon: %w", key, err)
+				return nil, nil, fmt.Errorf("%s.lexicon: %w", key, err)
 			}
+			files = append(files, lex)
 		}
 		for _, p := range []struct {
 			key   string
@@ -295,13 +303,31 @@ func (t *Tone) BuildDimensions(baseDir string) ([]tone.Dimension, error) {
 			}
 			terms, err := poleTerms(lex, p.pole, p.other)
 			if err != nil {
-				return nil, fmt.Errorf("%s.categories: %s: %w", p.key, lex.Source, err)
+				return nil, nil, fmt.Errorf("%s.categories: %s: %w", p.key, lex.Source, err)
 			}
 			p.out.Terms = append(p.out.Terms, terms...)
 		}
 		dims = append(dims, dim)
 	}
-	return dims, nil
+	return dims, files, nil
+}
+
+// addFileModifiers adds the negators and intensifiers that the dimensions' lexicon files
+// declare to the dimension rules: the rules are shared, so they act in every dimension.
+func addFileModifiers(r *tone.Rules, files []*lexicon.Lexicon) {
+	have := map[string]bool{}
+	for _, n := range r.Negators {
+		have[strings.ToLower(n)] = true
+	}
+	for _, lex := range files {
+		for _, n := range lex.Negators {
+			if !have[strings.ToLower(n.Text)] {
+				have[strings.ToLower(n.Text)] = true
+				r.Negators = append(r.Negators, n.Text)
+			}
+		}
+		r.Intensifiers = append(r.Intensifiers, lex.Intensifiers...)
+	}
 }
 
 // poleTerms collects a pole's terms from a lexicon file: its categories (by default the one
@@ -358,11 +384,12 @@ func weighted(c *lexicon.Category) []lexicon.Term {
 
 // Options builds tone.Options, reading lexicon files relative to baseDir.
 func (t *Tone) Options(baseDir string) (tone.Options, error) {
-	dims, err := t.BuildDimensions(baseDir)
+	dims, files, err := t.buildDimensions(baseDir)
 	if err != nil {
 		return tone.Options{}, err
 	}
 	rules := t.Rules()
+	addFileModifiers(&rules, files)
 	opts := tone.Options{Dimensions: dims, Rules: &rules}
 	if t.Valence.Lexicon != "" {
 		lex, err := lexicon.ReadFile(resolve(baseDir, t.Valence.Lexicon))

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/spf13/viper"
+
+	"github.com/quotetone/quotetone/tone"
 )
 
 func loadTone(t *testing.T, body string) (*Config, error) {
@@ -184,14 +186,9 @@ func TestToneLexiconFiles(t *testing.T) {
 	}
 }
 
-// TestToneLSDNegation checks that neg_* categories count for the opposite pole.
-func TestToneLSDNegation(t *testing.T) {
-	dir := t.TempDir()
-	lc3 := filepath.Join(dir, "coop.lc3")
-	if err := os.WriteFile(lc3, []byte("+CONSTRUCTIVE\nagree*\n+HOSTILITY\nthreat*\n+NEG_CONSTRUCTIVE\nnot agree*\n+NEG_HOSTILITY\nno threat*\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	body := "tone:\n  negation:\n    mode: drop\n  dimensions:\n    - name: cooperation\n      lexicon: coop.lc3\n      positive: {name: constructive}\n      negative: {name: hostility}\n"
+// dirScorer writes body as quotetone.yaml in dir, loads it and builds its scorer.
+func dirScorer(t *testing.T, dir, body string) *tone.Scorer {
+	t.Helper()
 	cfgPath := filepath.Join(dir, "quotetone.yaml")
 	if err := os.WriteFile(cfgPath, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
@@ -204,10 +201,47 @@ func TestToneLSDNegation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// TestToneLSDNegation checks that neg_* categories count for the opposite pole.
+func TestToneLSDNegation(t *testing.T) {
+	dir := t.TempDir()
+	lc3 := filepath.Join(dir, "coop.lc3")
+	if err := os.WriteFile(lc3, []byte("+CONSTRUCTIVE\nagree*\n+HOSTILITY\nthreat*\n+NEG_CONSTRUCTIVE\nnot agree*\n+NEG_HOSTILITY\nno threat*\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := "tone:\n  negation:\n    mode: drop\n  dimensions:\n    - name: cooperation\n      lexicon: coop.lc3\n      positive: {name: constructive}\n      negative: {name: hostility}\n"
+	s := dirScorer(t, dir, body)
 	for text, want := range map[string]float64{"We agree.": 1, "We do not agree.": -1, "There was no threat.": 1, "A threat.": -1} {
 		if got := s.Score(text).Dims[0].Score; got*want <= 0 {
 			t.Errorf("Score(%q) = %v, want sign %v\n%s", text, got, want, s.Explain(text))
 		}
+	}
+}
+
+// TestToneFileModifiers checks that the negators and intensifiers a lexicon file declares act
+// in the dimensions (all of them: the rules are shared), besides tone.negation's cues.
+func TestToneFileModifiers(t *testing.T) {
+	dir := t.TempDir()
+	lex := "lexicons:\n  - dimension: cooperation\n    poles:\n      - {name: constructive, weight: 1, terms: [agree*]}\n" +
+		"      - {name: hostility, weight: -1, terms: [threat*]}\n    negation:\n      cues: [scarcely]\n"
+	if err := os.WriteFile(filepath.Join(dir, "coop.yaml"), []byte(lex), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	native := "name: boost\ncategories:\n  - name: up\n    terms: [gains]\n  - name: down\n    terms: [losses]\nintensifiers:\n  - {term: mightily, weight: 0.5}\n"
+	if err := os.WriteFile(filepath.Join(dir, "boost.yaml"), []byte(native), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := "tone:\n  dimensions:\n    - name: cooperation\n      lexicon: coop.yaml\n      positive: {name: constructive}\n      negative: {name: hostility}\n" +
+		"    - name: economy\n      lexicon: boost.yaml\n      positive: {name: up}\n      negative: {name: down}\n"
+	s := dirScorer(t, dir, body)
+	if got := s.Score("They scarcely agreed.").Dims[0].Score; got >= 0 {
+		t.Errorf("Score(%q) cooperation = %v, want < 0 (\"scarcely\" negates)\n%s", "They scarcely agreed.", got, s.Explain("They scarcely agreed."))
+	}
+	plain, boosted := s.Score("It made gains.").Dims[1].Score, s.Score("It made mightily gains.").Dims[1].Score
+	if boosted <= plain {
+		t.Errorf("economy: %v with \"mightily\", %v without; want more", boosted, plain)
 	}
 }
 

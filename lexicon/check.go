@@ -35,7 +35,7 @@ const MinGlobLetters = 3
 
 // Check reports empty categories, terms repeated within a category, terms that stand in two
 // categories that are not parent and child (for a tone dimension: on both poles), patterns that
-// do not parse, and globs too broad to mean anything.
+// do not parse, globs too broad to mean anything, and negation settings that do nothing here.
 func Check(l *Lexicon) []Problem {
 	var ps []Problem
 	type seen struct {
@@ -79,6 +79,10 @@ func Check(l *Lexicon) []Problem {
 			}
 			where[key] = append(where[key], seen{c.Name, t.Line})
 		}
+	}
+	if l.NegationWindow != 0 || l.NegationMode != "" {
+		ps = append(ps, Problem{File: l.Source, Category: "negation",
+			Message: "window and mode are not applied per lexicon: tone.negation.window and tone.negation.mode in the config set them for every dimension"})
 	}
 	return ps
 }

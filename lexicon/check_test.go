@@ -42,3 +42,19 @@ func TestCheckNestedIsFine(t *testing.T) {
 		t.Errorf("Check(nested LIWC) = %v, want nothing", ps)
 	}
 }
+
+func TestCheckNegationSettings(t *testing.T) {
+	src := "lexicons:\n  - dimension: c\n    poles:\n      - {name: a, terms: [agree]}\n    negation: {cues: [not], window: 3, mode: flip}\n"
+	l, err := Parse("list.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Check(l) {
+		got = append(got, p.String())
+	}
+	want := "list.yaml: negation: window and mode are not applied per lexicon: tone.negation.window and tone.negation.mode in the config set them for every dimension"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("Check() = %q, want %q", got, want)
+	}
+}

@@ -42,6 +42,11 @@ type Lexicon struct {
 	// Intensifiers scale a following hit: a positive weight boosts ("very" 0.293), a negative
 	// weight diminishes ("slightly" -0.293).
 	Intensifiers []Term
+	// NegationWindow and NegationMode are the list format's negation settings (0 and "" when
+	// absent). They are not applied per lexicon, since the config's tone.negation sets the
+	// window and mode of every dimension; Check says so.
+	NegationWindow int
+	NegationMode   string
 }
 
 // Category returns the category called name, or nil. Nested categories (quanteda

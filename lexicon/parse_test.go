@@ -171,6 +171,8 @@ func TestParseErrors(t *testing.T) {
 		{"a.yaml", "name: x\ncategories:\n  - name: pos\n    terms: [a]\ncolour: red\n", "a.yaml:5: syntax error: unknown key \"colour\""},
 		{"a.yaml", "lexicons:\n  - dimension: d\n    poles:\n      - {name: a, terms: [x], wieght: 2}\n", "a.yaml:4: syntax error: unknown key \"wieght\""},
 		{"a.csv", "word,value\njust-one-column\n", "a.csv:2: syntax error: want two columns: a word and a value or category"},
+		{"a.yaml", "lexicons:\n  - dimension: d\n    match: exact\n    poles:\n      - {name: a, terms: [x]}\n", "a.yaml: syntax error: lexicons[0].match: \"exact\" (want glob or fixed)"},
+		{"a.yaml", "lexicons:\n  - dimension: d\n    match: fixed\n    poles:\n      - name: a\n        terms: [x, \"y*\"]\n", "a.yaml:6: syntax error: lexicons[0].poles[0].terms[1]: \"y*\": with match: fixed a term cannot hold * or ?, which quotetone reads as globs"},
 		{"a.csv", "word,value\ngood,1\nbad,-inf\n", "a.csv:3: syntax error: term \"bad\" weight -Inf is not a finite number"},
 		{"a.tsv", "calm\tNaN\n", "a.tsv:1: syntax error: term \"calm\" weight NaN is not a finite number"},
 		{"a.yaml", "categories:\n  - name: pos\n    weight: .inf\n    terms: [a]\n", "a.yaml:2: syntax error: category \"pos\" weight +Inf is not a finite number"},

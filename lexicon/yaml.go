@@ -379,8 +379,18 @@ func parseList(name string, data []byte) (*Lexicon, error) {
 		l.Name = f.Lexicons[0].Dimension
 	}
 	for i, lx := range f.Lexicons {
-		if lx.Match == "regex" {
+		switch lx.Match {
+		case "", "glob", "fixed":
+		case "regex":
 			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: lexicons[%d]: regex patterns are not supported (use globs)", ErrSyntax, i)}
+		default:
+			return nil, &ParseError{File: name, Err: fmt.Errorf("%w: lexicons[%d].match: %q (want glob or fixed)", ErrSyntax, i, lx.Match)}
+		}
+		if lx.Negation.Window != 0 {
+			l.NegationWindow = lx.Negation.Window
+		}
+		if lx.Negation.Mode != "" {
+			l.NegationMode = lx.Negation.Mode
 		}
 		for j, p := range lx.Poles {
 			if strings.TrimSpace(p.Name) == "" {
@@ -394,6 +404,9 @@ func parseList(name string, data []byte) (*Lexicon, error) {
 				t = cleanTerm(t)
 				if t == "" {
 					return nil, syntaxError(name, p.Terms.lines[k], "lexicons[%d].poles[%d].terms[%d]: empty term", i, j, k)
+				}
+				if lx.Match == "fixed" && strings.ContainsAny(t, "*?") {
+					return nil, syntaxError(name, p.Terms.lines[k], "lexicons[%d].poles[%d].terms[%d]: %q: with match: fixed a term cannot hold * or ?, which quotetone reads as globs", i, j, k, t)
 				}
 				cat.Terms = append(cat.Terms, Term{Text: t, CaseSensitive: lx.CaseSensitive, Line: p.Terms.lines[k]})
 			}
