@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/viper"
@@ -132,6 +133,9 @@ func Load(v *viper.Viper, file string) (*Config, error) {
 	} else if wd, err := os.Getwd(); err == nil {
 		cfg.Dir = wd
 	}
+	if err := checkEnv(v); err != nil {
+		return nil, err
+	}
 	v.SetEnvPrefix("QUOTETONE")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -142,6 +146,40 @@ func Load(v *viper.Viper, file string) (*Config, error) {
 		return nil, locate(file, data, err)
 	}
 	return cfg, nil
+}
+
+// envName is the environment variable that overrides key ("run.workers" -> QUOTETONE_RUN_WORKERS).
+func envName(key string) string {
+	return "QUOTETONE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// checkEnv reports the QUOTETONE_* variables whose value does not fit their key: a number or a
+// true/false where the defaults hold one. Decoding would fail on them too, but without naming
+// the variable. v holds the defaults and the file, not yet the environment.
+func checkEnv(v *viper.Viper) error {
+	var errs []error
+	for _, key := range v.AllKeys() {
+		name := envName(key)
+		val, ok := os.LookupEnv(name)
+		if !ok {
+			continue
+		}
+		var want string
+		switch v.Get(key).(type) {
+		case int, float64: // a default written "1" may be a float's
+			if _, err := strconv.ParseFloat(val, 64); err != nil {
+				want = "a number"
+			}
+		case bool:
+			if _, err := strconv.ParseBool(val); err != nil {
+				want = "true or false"
+			}
+		}
+		if want != "" {
+			errs = append(errs, fmt.Errorf("%s=%q: %s wants %s: %w", name, val, key, want, ErrInvalid))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // locate prefixes each of Validate's errors ("key.path: message") with the file and, when the
@@ -163,7 +201,7 @@ func locate(file string, data []byte, err error) error {
 		}
 		where := displayName(file)
 		if key, _, ok := strings.Cut(err.Error(), ": "); ok && root != nil {
-			_, env := os.LookupEnv("QUOTETONE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_")))
+			_, env := os.LookupEnv(envName(key))
 			if line := keyLine(root, key); line > 0 && !env {
 				where = fmt.Sprintf("%s:%d", file, line)
 			}

@@ -114,3 +114,26 @@ func TestLoadEnvErrorHasNoFileLine(t *testing.T) {
 		t.Errorf("Load error = %v, want it to blame run.workers without the file's line", err)
 	}
 }
+
+// TestLoadEnvTypeErrors checks that a QUOTETONE_* variable that does not fit its key is named,
+// with its value, and that values that fit still load.
+func TestLoadEnvTypeErrors(t *testing.T) {
+	tests := []struct{ name, value, want string }{
+		{"QUOTETONE_RUN_WORKERS", "many", `QUOTETONE_RUN_WORKERS="many": run.workers wants a number`},
+		{"QUOTETONE_REPORT_BOM", "maybe", `QUOTETONE_REPORT_BOM="maybe": report.bom wants true or false`},
+		{"QUOTETONE_RUN_WORKERS", "3", ""},
+		{"QUOTETONE_REPORT_BOM", "false", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"="+tt.value, func(t *testing.T) {
+			t.Setenv(tt.name, tt.value)
+			_, err := Load(viper.New(), writeFile(t, "run:\n  workers: 2\n"))
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("Load with %s=%q: %v, want no error", tt.name, tt.value, err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, ErrInvalid)):
+				t.Errorf("Load with %s=%q: error %v, want one containing %q", tt.name, tt.value, err, tt.want)
+			}
+		})
+	}
+}
