@@ -25,7 +25,8 @@ import (
 // documents are put back in input order, so shards plus Merge give the same quotes.csv,
 // speakers.csv, documents.csv and errors.csv bytes as one run over all documents. Otherwise
 // (nightly runs, say) the parts are concatenated in the order given and documents renumbered:
-// a cumulative report.
+// a cumulative report. Shard parts over the same inputs that are not every shard of one run,
+// made by one version and configuration over the same documents, are refused (checkShards).
 //
 // writers, if any, then write extra report formats (xlsx, html) of the merged run.
 func Merge(outDir string, parts []string, man report.Manifest, writers ...ReportWriter) (*report.Manifest, error) {
@@ -52,6 +53,9 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 				return nil, fmt.Errorf("part %s was written with format %+v, but %s with %+v", p, m.Format, parts[0], first.Format)
 			}
 		}
+	}
+	if err := checkShards(parts, mans); err != nil {
+		return nil, err
 	}
 	f := report.Format{BOM: first.Format.BOM, Delimiter: ',', DecimalComma: first.Format.DecimalComma}
 	if d := []rune(first.Format.Delimiter); len(d) == 1 {
@@ -88,15 +92,6 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 		}
 	}
 	sharded := isShardSet(mans)
-	if !sharded {
-		for i := range mans {
-			for j := range i {
-				if mans[i].Shard != "" && mans[i].Shard == mans[j].Shard && slices.Equal(mans[i].Inputs, mans[j].Inputs) {
-					return nil, fmt.Errorf("parts %s and %s are both shard %s of the same inputs: merge each shard once", parts[j], parts[i], mans[i].Shard)
-				}
-			}
-		}
-	}
 	for i, s := range streams {
 		s.part = i
 		s.sharded = sharded
@@ -157,6 +152,9 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 	counts.Speech, counts.Terms, counts.Unattributed = agg.Speech, agg.Terms, agg.Unattributed
 	counts.Speakers = int64(agg.Speakers())
 	man.Tool = "quotetone"
+	if man.ConfigHash == "" && !slices.ContainsFunc(mans, func(m *report.Manifest) bool { return m.ConfigHash != first.ConfigHash }) {
+		man.ConfigHash = first.ConfigHash
+	}
 	man.Inputs = inputs
 	man.Dimensions = dims
 	man.Format = first.Format
@@ -171,6 +169,69 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 		return &man, err
 	}
 	return &man, nil
+}
+
+// checkShards refuses shard parts that do not make up one run: parts over the same inputs with
+// a shard "i/n" are taken as shards of one run, so each of the n shards must be there once,
+// made by the same version with the same configuration, over the same number of documents.
+// Anything else would lose documents or count some twice without a word.
+func checkShards(parts []string, mans []*report.Manifest) error {
+	type member struct {
+		part  string
+		m     *report.Manifest
+		shard Shard
+	}
+	groups := map[string][]member{}
+	var keys []string
+	for i, m := range mans {
+		if m.Shard == "" {
+			continue
+		}
+		s, err := ParseShard(m.Shard)
+		if err != nil {
+			return fmt.Errorf("part %s: manifest.json: %w", parts[i], err)
+		}
+		key := strings.Join(m.Inputs, "\x00")
+		if groups[key] == nil {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], member{parts[i], m, s})
+	}
+	for _, key := range keys {
+		g := groups[key]
+		a := g[0]
+		byIndex := map[int]string{}
+		for _, b := range g {
+			switch {
+			case b.shard.Count != a.shard.Count:
+				return fmt.Errorf("parts %s (shard %s) and %s (shard %s) split the same inputs %d and %d ways, so their documents overlap: merge the shards of one run", a.part, a.m.Shard, b.part, b.m.Shard, a.shard.Count, b.shard.Count)
+			case byIndex[b.shard.Index] != "":
+				return fmt.Errorf("parts %s and %s are both shard %s of the same inputs: merge each shard once", byIndex[b.shard.Index], b.part, b.m.Shard)
+			case b.m.Version != a.m.Version:
+				return fmt.Errorf("parts %s and %s are shards of one run made by different versions (%q and %q): run every shard with one version", a.part, b.part, a.m.Version, b.m.Version)
+			case b.m.ConfigHash != a.m.ConfigHash:
+				return fmt.Errorf("parts %s and %s are shards of one run made with different configurations (%s and %s): run every shard with one configuration", a.part, b.part, a.m.ConfigHash, b.m.ConfigHash)
+			case seen(b.m) != seen(a.m):
+				return fmt.Errorf("parts %s and %s are shards of one run but read %d and %d documents: the inputs changed between the shard runs, so documents would be lost or doubled; run the shards again", a.part, b.part, seen(a.m), seen(b.m))
+			}
+			byIndex[b.shard.Index] = b.part
+		}
+		var missing []string
+		for i := range a.shard.Count {
+			if byIndex[i] == "" {
+				missing = append(missing, fmt.Sprintf("%d/%d", i, a.shard.Count))
+			}
+		}
+		if len(missing) > 0 {
+			return fmt.Errorf("part %s is shard %s of a run, but shard %s of that run is missing: merge all %d shards", a.part, a.m.Shard, strings.Join(missing, ", "), a.shard.Count)
+		}
+	}
+	return nil
+}
+
+// seen is the number of documents a run read, its own and other shards'.
+func seen(m *report.Manifest) int64 {
+	return m.Counts.Documents + m.Counts.Skipped + m.Counts.OtherShards
 }
 
 // isShardSet reports whether the manifests are of distinct shards "i/n", with one n, of one run

@@ -197,6 +197,63 @@ func TestMergeNightlyOutputs(t *testing.T) {
 	}
 }
 
+// TestMergeRefusesMismatchedShards: shard parts that are not all the shards of one run, made
+// alike over the same documents, would lose documents or count them twice; merge refuses them.
+func TestMergeRefusesMismatchedShards(t *testing.T) {
+	shard := func(in string, s Shard, config string) string {
+		t.Helper()
+		dir := t.TempDir()
+		opts := testOptions(t, dir, in)
+		opts.Shard = s
+		opts.Manifest = report.Manifest{Version: "1.0", ConfigHash: config}
+		if _, err := Run(context.Background(), opts); err != nil {
+			t.Fatalf("shard %v: %v", s, err)
+		}
+		return dir
+	}
+	a0, a1 := shard(corpusDir, Shard{0, 2}, "sha256:a"), shard(corpusDir, Shard{1, 2}, "sha256:a")
+	b0, b1, b2 := shard(corpusDir, Shard{0, 3}, "sha256:a"), shard(corpusDir, Shard{1, 3}, "sha256:a"), shard(corpusDir, Shard{2, 3}, "sha256:a")
+	c1 := shard(corpusDir, Shard{1, 2}, "sha256:b")
+	grown := t.TempDir()
+	for _, name := range []string{"wire.jsonl", "straight-and-unbalanced.txt"} {
+		b, err := os.ReadFile(filepath.Join(corpusDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(grown, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g0 := shard(grown, Shard{0, 2}, "sha256:a")
+	if err := os.WriteFile(filepath.Join(grown, "late.txt"), []byte("“We are ready,” said Ida Berg."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g1 := shard(grown, Shard{1, 2}, "sha256:a")
+
+	for _, tt := range []struct {
+		name  string
+		parts []string
+		want  string
+	}{
+		{"2 and 3 ways", []string{a0, a1, b0}, "split the same inputs 2 and 3 ways"},
+		{"a shard missing", []string{b0, b2}, "shard 1/3 of that run is missing"},
+		{"other configuration", []string{a0, c1}, "different configurations (sha256:a and sha256:b)"},
+		{"inputs changed", []string{g0, g1}, "the inputs changed between the shard runs"},
+		{"a shard twice", []string{a0, a1, a0}, "both shard 0/2"},
+	} {
+		if _, err := Merge(t.TempDir(), tt.parts, report.Manifest{}); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Merge(%s) error = %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+	man, err := Merge(t.TempDir(), []string{b2, b0, b1}, report.Manifest{Version: "1.0"})
+	if err != nil {
+		t.Fatalf("Merge of 3 shards of one run: %v", err)
+	}
+	if man.Counts.Documents != 4 || man.ConfigHash != "sha256:a" {
+		t.Errorf("merged manifest has %d documents and config hash %q, want 4 and the shards' sha256:a", man.Counts.Documents, man.ConfigHash)
+	}
+}
+
 func TestIncrementalSkipsUnchanged(t *testing.T) {
 	src := t.TempDir()
 	write := func(name, text string) {
