@@ -337,6 +337,9 @@ func TestScoreFormats(t *testing.T) {
 		{"", "text\tid\ngood\tt1\n", []string{"t1"}},
 		{"x.tsv", "id\trating\ttext\na\t1\t\"Quoted, and never closed\nb\t2\tgood\n\nc\t0\tbad\n", []string{"a", "b", "c"}},
 		{"", "\ufeffid,text\nz,good\n", []string{"z"}},
+		{"", "\n\r\n{\"id\":\"a\",\"text\":\"good\"}\n", []string{"a"}},
+		{"", "\ufeff\r\nid,text\r\nz,good\r\n", []string{"z"}},
+		{"x.jsonl", `{"id":"caf\u00e9","text":"good"}` + "\n" + `{"id":"say \"hi\"","text":"bad"}` + "\n" + `{"id":"","text":"ok"}` + "\n", []string{"café", `"say ""hi"""`, "3"}},
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer

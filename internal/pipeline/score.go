@@ -161,6 +161,9 @@ func itemReader(br *bufio.Reader, name string) (func() (Item, error), error) {
 	default:
 		peek, _ := br.Peek(64 << 10)
 		peek = bytes.TrimPrefix(peek, []byte("\ufeff"))
+		// Blank lines before the first record are skipped by every reader, so the first line
+		// that says something decides (a JSONL file starting with an empty line is JSONL).
+		peek = bytes.TrimLeft(peek, " \t\r\n")
 		first, _, _ := bytes.Cut(peek, []byte("\n"))
 		first = bytes.TrimSpace(first)
 		switch {
@@ -241,8 +244,16 @@ func jsonlItems(br *bufio.Reader) func() (Item, error) {
 			if err := json.Unmarshal([]byte(line), &rec); err != nil {
 				return Item{}, fmt.Errorf("line %d: not a JSON object with \"id\" and \"text\": %v", n, err)
 			}
-			id := strings.Trim(string(rec.ID), `"`)
-			if id == "" || id == "null" {
+			// A string id is decoded ("caf\u00e9" is café); a number is kept as written.
+			id := string(rec.ID)
+			switch {
+			case id == "null":
+				id = ""
+			case strings.HasPrefix(id, `"`):
+				id = ""
+				json.Unmarshal(rec.ID, &id) // valid: the record decoded
+			}
+			if id == "" {
 				id = strconv.Itoa(n)
 			}
 			return Item{ID: id, Text: rec.Text}, nil
