@@ -263,7 +263,7 @@ func TestIncrementalSkipsUnchanged(t *testing.T) {
 	}
 	write("a.txt", "“We are ready,” said Ana Lopes, the mayor.")
 	write("b.txt", "“It is a bad plan,” said Tom Reyes, a councillor.")
-	statePath := filepath.Join(t.TempDir(), "state.tsv")
+	statePath := filepath.Join(t.TempDir(), "new", "state.tsv") // a folder Save creates
 	run := func() *report.Manifest {
 		st, err := OpenState(statePath)
 		if err != nil {

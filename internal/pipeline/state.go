@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -97,6 +98,10 @@ func (s *State) Save() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	// A new --state FILE may name a folder that does not exist yet, as -o may.
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
 	f, err := report.CreateAtomic(s.path)
 	if err != nil {
 		return err
