@@ -96,8 +96,9 @@ func TestKubernetesJobs(t *testing.T) {
 					Spec struct {
 						RestartPolicy string `yaml:"restartPolicy"`
 						Containers    []struct {
-							Args []string `yaml:"args"`
-							Env  []struct{ Name, Value string }
+							Command []string `yaml:"command"`
+							Args    []string `yaml:"args"`
+							Env     []struct{ Name, Value string }
 						} `yaml:"containers"`
 					} `yaml:"spec"`
 				} `yaml:"template"`
@@ -111,29 +112,87 @@ func TestKubernetesJobs(t *testing.T) {
 		if job.APIVersion != "batch/v1" || job.Kind != "Job" || len(job.Spec.Template.Spec.Containers) != 1 {
 			t.Fatalf("%s: want one batch/v1 Job with one container, got %+v", file, job)
 		}
-		args := strings.Join(job.Spec.Template.Spec.Containers[0].Args, " ")
-		if strings.Contains(file, "merge") {
-			if !strings.HasPrefix(args, "merge -o ") {
-				t.Errorf("%s: args %q do not merge", file, args)
+		c := job.Spec.Template.Spec.Containers[0]
+		env := map[string]string{}
+		for _, e := range c.Env {
+			env[e.Name] = e.Value
+		}
+		indexed := !strings.Contains(file, "merge")
+		if indexed {
+			if job.Spec.CompletionMode != "Indexed" {
+				t.Errorf("%s: completionMode %q, want Indexed", file, job.Spec.CompletionMode)
 			}
-			continue
-		}
-		if job.Spec.CompletionMode != "Indexed" {
-			t.Errorf("%s: completionMode %q, want Indexed", file, job.Spec.CompletionMode)
-		}
-		var shards string
-		for _, e := range job.Spec.Template.Spec.Containers[0].Env {
-			if e.Name == "QUOTETONE_SHARDS" {
-				shards = e.Value
+			if shards := env["QUOTETONE_SHARDS"]; shards == "" || shards != strconv.Itoa(job.Spec.Completions) {
+				t.Errorf("%s: QUOTETONE_SHARDS=%q must equal completions %d", file, shards, job.Spec.Completions)
 			}
+			env["JOB_COMPLETION_INDEX"] = "2" // set by Kubernetes in each pod of an Indexed Job
 		}
-		if shards == "" || shards != strconv.Itoa(job.Spec.Completions) {
-			t.Errorf("%s: QUOTETONE_SHARDS=%q must equal completions %d", file, shards, job.Spec.Completions)
-		}
-		if !strings.HasPrefix(args, "run ") || !strings.Contains(args, "$(JOB_COMPLETION_INDEX)") {
-			t.Errorf("%s: args %q must run into a folder per index", file, args)
+		// Run the container's command with a stand-in quotetone: exit 3 ("done, but some
+		// documents failed") must end the pod as a success, or Kubernetes runs it again and
+		// fails the Job; other failures must stay failures.
+		for _, rc := range []int{0, 3, 1, 2} {
+			exit, args := runContainer(t, c.Command, c.Args, env, rc)
+			if want := rc == 0 || rc == 3; (exit == 0) != want {
+				t.Errorf("%s: quotetone exiting %d ends the pod with exit %d, want success %v", file, rc, exit, want)
+			}
+			got := strings.Join(args, " ")
+			switch {
+			case !indexed && !strings.HasPrefix(got, "merge -o "):
+				t.Errorf("%s: runs quotetone %q, want a merge", file, got)
+			case indexed && (!strings.HasPrefix(got, "run ") || !strings.Contains(got, "-o /data/reports/parts/2 ")):
+				t.Errorf("%s: runs quotetone %q, want a run into a folder per index (parts/2 for index 2)", file, got)
+			}
 		}
 	}
+}
+
+// runContainer runs a container's command and args as Kubernetes would (an image whose
+// entrypoint is quotetone, $(VAR) replaced from env), with a quotetone on PATH that exits rc,
+// and returns the exit code and the arguments quotetone was given.
+func runContainer(t *testing.T, command, args []string, env map[string]string, rc int) (int, []string) {
+	t.Helper()
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh to run the container command with")
+	}
+	bin := t.TempDir()
+	record := filepath.Join(bin, "args")
+	fake := "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + record + "\nexit " + strconv.Itoa(rc) + "\n"
+	if err := os.WriteFile(filepath.Join(bin, "quotetone"), []byte(fake), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	expand := func(s string) string {
+		for name, value := range env {
+			s = strings.ReplaceAll(s, "$("+name+")", value)
+		}
+		return strings.ReplaceAll(s, "$$", "$")
+	}
+	argv := []string{filepath.Join(bin, "quotetone")}
+	if len(command) > 0 {
+		argv = nil
+		for _, a := range command {
+			argv = append(argv, expand(a))
+		}
+	}
+	for _, a := range args {
+		argv = append(argv, expand(a))
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH")}
+	for name, value := range env {
+		cmd.Env = append(cmd.Env, name+"="+value)
+	}
+	out, err := cmd.CombinedOutput()
+	exit := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		exit = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %q: %v\n%s", argv, err, out)
+	}
+	b, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatalf("%q did not run quotetone: %v\n%s", argv, err, out)
+	}
+	return exit, strings.Fields(string(b))
 }
 
 func TestSlurmScripts(t *testing.T) {
