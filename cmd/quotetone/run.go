@@ -31,6 +31,7 @@ type runFlags struct {
 	shard     string
 	maxErrors int
 	strict    bool
+	partialOK bool
 	period    string
 	formats   []string
 	progress  string
@@ -58,7 +59,8 @@ finds every direct quote, attributes and scores it, and writes into the output f
   manifest.json   version, config hash, inputs, counts and timings
 
 Each file is replaced atomically: a run that dies leaves the previous reports whole.
-Exit status: 0 done, 1 failed, 2 usage or configuration error, 3 done but some documents failed.`,
+Exit status: 0 done, 1 failed, 2 usage or configuration error, 3 done but some documents failed
+(0 with --partial-ok, 1 with --strict).`,
 		Example: `  quotetone run --sample -o out
   quotetone run -c quotetone.yaml -o reports/2026-11-26 /data/articles/2026-11-26/
   zcat articles.jsonl.gz | quotetone run -o out -
@@ -74,6 +76,7 @@ Exit status: 0 done, 1 failed, 2 usage or configuration error, 3 done but some d
 	fl.StringVar(&f.shard, "shard", "", "process shard i of n (\"i/n\", 0-based); default from JOB_COMPLETION_INDEX+QUOTETONE_SHARDS or SLURM_ARRAY_TASK_ID+SLURM_ARRAY_TASK_COUNT")
 	fl.IntVar(&f.maxErrors, "max-errors", -1, "stop with exit 1 once more than N documents failed (default run.max_errors; 0 = never)")
 	fl.BoolVar(&f.strict, "strict", false, "exit 1 if any document failed (default run.strict)")
+	fl.BoolVar(&f.partialOK, "partial-ok", false, "exit 0, not 3, when the run is done but some documents failed (for schedulers that take any other exit as a failure)")
 	fl.StringVar(&f.period, "period", "", "also write speakers_by_period.csv by article date: day, week or month (default report.period)")
 	fl.StringSliceVar(&f.formats, "format", nil, "extra report formats besides CSV: xlsx, html (default report.formats)")
 	fl.StringVar(&f.delimiter, "delimiter", "", "CSV field separator: \",\", \";\" or \"tab\" (default report.delimiter)")
@@ -112,6 +115,9 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 	}
 	if len(inputs) == 0 {
 		return usageErrorf("run needs INPUT files or folders, - for standard input, or --sample")
+	}
+	if f.strict && f.partialOK {
+		return usageErrorf("--strict and --partial-ok contradict each other: choose one")
 	}
 	switch f.progress {
 	case "auto", "bar", "log", "none":
@@ -166,8 +172,11 @@ func (a *app) run(cmd *cobra.Command, args []string, f *runFlags) error {
 		} else {
 			fmt.Fprintf(a.stderr, "quotetone: %d documents or inputs failed; each is listed in %s/%s\n", c.Failed, opts.OutDir, report.ErrorsFile)
 		}
-		if strict {
+		switch {
+		case strict:
 			return &exitError{code: exitFailed}
+		case f.partialOK:
+			return nil
 		}
 		return &exitError{code: exitPartial}
 	}

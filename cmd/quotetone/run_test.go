@@ -342,3 +342,28 @@ func TestInterruptedScore(t *testing.T) {
 		t.Errorf("interrupted score: exit %d, stderr %q; want %d and a message saying it was interrupted", code, stderr.String(), exitFailed)
 	}
 }
+
+// TestPartialOK checks the exit codes of a run with a failed document: 3 by default, 0 with
+// --partial-ok (for schedulers that take any other exit as a failure), 1 with --strict, and
+// the same for merge.
+func TestPartialOK(t *testing.T) {
+	dir := isolate(t)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("“All is well,” said Ann Bell."), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.jsonl"), []byte("{not json\n"), 0o644)
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"run", "-o", "o1", "good.txt", "bad.jsonl"}, exitPartial},
+		{[]string{"run", "--partial-ok", "-o", "o2", "good.txt", "bad.jsonl"}, exitOK},
+		{[]string{"run", "--strict", "-o", "o3", "good.txt", "bad.jsonl"}, exitFailed},
+		{[]string{"run", "--strict", "--partial-ok", "-o", "o4", "good.txt", "bad.jsonl"}, exitUsage},
+		{[]string{"merge", "-o", "m1", "o1"}, exitPartial},
+		{[]string{"merge", "--partial-ok", "-o", "m2", "o1"}, exitOK},
+	}
+	for _, tt := range tests {
+		if res := runQuotetone(t, "", append([]string{"--log-format", "text"}, tt.args...)...); res.code != tt.want {
+			t.Errorf("quotetone %s: exit %d, want %d\n%s", strings.Join(tt.args, " "), res.code, tt.want, res.stderr)
+		}
+	}
+}
