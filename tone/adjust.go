@@ -330,15 +330,19 @@ func (a shift) adjust(t *text, hits []hit, g int) {
 }
 
 // name damps hits on capitalised words inside multiword names ("the Justice Department",
-// "Hope Street"), which rate nothing.
-type name struct{ factor float64 }
+// "Hope Street"), which rate nothing. A case-sensitive term is left alone: it rates the word
+// as capitalised ("President Putin", "the White House").
+type name struct {
+	factor float64
+	m      *matcher
+}
 
 func (a name) adjust(t *text, hits []hit, g int) {
 	for h := range hits {
 		hh := &hits[h]
 		i := int(hh.start)
 		f := t.toks[i].flags
-		if f&fTitle == 0 || f&fSentStart != 0 {
+		if f&fTitle == 0 || f&fSentStart != 0 || hh.entry >= 0 && a.m.entries[hh.entry].cased {
 			continue
 		}
 		prev := i > 0 && t.toks[i-1].flags&(fTitle|fAllCaps) != 0 && t.toks[i-1].flags&fSentEnd == 0 && t.toks[i-1].flags&fLetter != 0

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/quotetone/quotetone/lexicon"
@@ -44,6 +45,7 @@ type matcher struct {
 	prefixLens          []int
 	cased               map[string][]int32
 	casedFirst          [256]bool // the first bytes of the keys of cased
+	casedLower          bool      // a key of cased has no upper-case letter ("nato")
 	globs               []int32
 	// nb rates words that miss the valence lexicon by the Naive Bayes model's smoothed
 	// log-likelihood ratio, when it is at least nbMin in size, times nbGain.
@@ -197,6 +199,9 @@ func (m *matcher) add(slot int, t lexicon.Term, weight float64, literal bool) er
 		if first.Text != "" {
 			m.casedFirst[first.Text[0]] = true
 		}
+		if !strings.ContainsFunc(first.Text, unicode.IsUpper) {
+			m.casedLower = true
+		}
 	case first.Kind == lexicon.Exact:
 		v := &m.vocabs[m.word(first.Text)]
 		v.ids = append(v.ids, id)
@@ -254,7 +259,23 @@ func (m *matcher) casedIDs(s string) []int32 {
 	if len(m.cased) == 0 || s != "" && !m.casedFirst[s[0]] {
 		return nil
 	}
-	return m.cased[s]
+	return m.cased[casedForm(s)]
+}
+
+// casedForm is s, as written, with every apostrophe mark as ', as case-sensitive terms are
+// compiled: "Macy’s" and "Macy＇s" are the term "Macy's".
+func casedForm(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
+			return strings.Map(func(r rune) rune {
+				if isApostrophe(r) {
+					return '\''
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 // lookup returns the words entry and the vocabulary index of a lower-cased word, or -1.
@@ -336,7 +357,7 @@ func (m *matcher) ratios(w int32) (*[2]float64, bool) {
 func (t *text) wordMatch(e *entry, w lexicon.Word, k int) bool {
 	tok := t.low(k)
 	if e.cased {
-		tok = t.raw(k)
+		tok = casedForm(t.raw(k))
 	}
 	switch w.Kind {
 	case lexicon.Exact:
@@ -391,7 +412,7 @@ func (t *text) scan(m *matcher, slots int) {
 				t.consider(m, id, i, true)
 			}
 		}
-		if len(m.cased) > 0 && t.toks[i].flags&fUpper != 0 {
+		if len(m.cased) > 0 && (t.toks[i].flags&fUpper != 0 || m.casedLower) {
 			for _, id := range m.casedIDs(t.raw(i)) {
 				t.consider(m, id, i, true)
 			}

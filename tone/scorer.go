@@ -201,7 +201,7 @@ func New(opts Options) (*Scorer, error) {
 			s.adjusters[g] = append(s.adjusters[g], excess{scalar: r.ExcessScalar})
 		}
 		if r.NameFactor != 0 && r.NameFactor != 1 {
-			s.adjusters[g] = append(s.adjusters[g], name{factor: r.NameFactor})
+			s.adjusters[g] = append(s.adjusters[g], name{factor: r.NameFactor, m: s.m})
 		}
 		if len(r.Contrast) > 0 {
 			s.adjusters[g] = append(s.adjusters[g], contrast{before: r.ContrastBefore, after: r.ContrastAfter, textScope: g == 0 && s.valence.ContrastWholeText})

@@ -563,3 +563,42 @@ func TestScorePossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreCaseSensitive checks case-sensitive terms written with apostrophes, dots and
+// no capitals, and that a capitalised term inside a name keeps its weight.
+func TestScoreCaseSensitive(t *testing.T) {
+	s, err := New(Options{NB: mustNB(t), Dimensions: []Dimension{{
+		Name: "org",
+		Positive: Pole{Name: "named", Terms: []lexicon.Term{
+			{Text: "O'Rourke's", CaseSensitive: true}, {Text: "Ruiz’s", CaseSensitive: true},
+			{Text: "U.N.", CaseSensitive: true}, {Text: "may", CaseSensitive: true},
+			{Text: "Vantor", CaseSensitive: true},
+		}},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want float64 // the dimension's score: one plain hit is 1/sqrt(2)
+	}{
+		{"O'Rourke's plan passed.", math.Sqrt(0.5)},
+		{"O’Rourke’s plan passed.", math.Sqrt(0.5)}, // curly apostrophes
+		{"O＇Rourke＇s plan passed.", math.Sqrt(0.5)}, // full-width apostrophes
+		{"Ruiz’s plan passed.", math.Sqrt(0.5)},     // the term written with a curly one
+		{"Ruiz's plan passed.", math.Sqrt(0.5)},
+		{"o'rourke's plan passed.", 0},
+		{"The U.N. met.", math.Sqrt(0.5)},
+		{"At the U.N., they met.", math.Sqrt(0.5)},
+		{"They met (at the U.N.) today.", math.Sqrt(0.5)},
+		{"At the UN, they met.", 0},
+		{"They may meet.", math.Sqrt(0.5)}, // a term with no capitals matches only so
+		{"They meet in May.", 0},
+		{"Minister Vantor spoke.", math.Sqrt(0.5)}, // not damped as a word inside a name
+	}
+	for _, tt := range tests {
+		if got := s.Score(tt.text).Dims[0].Score; math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("Score(%q).Dims[0].Score = %v, want %v\n%s", tt.text, got, tt.want, s.Explain(tt.text))
+		}
+	}
+}

@@ -330,6 +330,23 @@ func (t *text) tokenize(src string, m *matcher, nb *NB) {
 				}
 			}
 		}
+		if m != nil && s < e && e < end && src[e] == '.' {
+			// An abbreviation's dot, stripped with what follows it ("U.S." in "the U.S.,
+			// officials" or "(U.S.)"): the word keeps it when the lexicons know it so, as they
+			// do for the field "U.S." alone.
+			t.lower = append(t.lower, '.')
+			known := false
+			if v < 0 && m.edgeLast['.'] && m.edge.find(t.lower[lo:]) >= 0 {
+				_, v2 := m.lookup(t.lower[lo:])
+				known = v2 >= 0
+			}
+			if known || m.hasCased(src[s:e+1]) && !m.hasCased(src[s:e]) {
+				e++
+				w, v = m.lookup(t.lower[lo:])
+			} else {
+				t.lower = t.lower[:len(t.lower)-1]
+			}
+		}
 		if v < 0 && m != nil && e-s > 3 {
 			// A possessive ("the victim's", "the film’s") is its word, when the lexicons or
 			// the rules know the word.
