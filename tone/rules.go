@@ -234,7 +234,7 @@ func compileModifiers(r *Rules, m *matcher, g int) modifiers {
 // notOnly undoes negation and contrast in "not only X but also Y", which affirms both.
 func notOnly(t *text, g int) {
 	for i := 0; i+1 < len(t.toks); i++ {
-		if t.toks[i].mods[g]&mNeg == 0 || t.low(i) != "not" {
+		if t.toks[i].mods[g]&mNeg == 0 || t.low(i) != "not" || t.toks[i].flags&fSentEnd != 0 {
 			continue
 		}
 		switch t.low(i + 1) {
@@ -277,7 +277,7 @@ func (mo *modifiers) mark(t *text, m *matcher, g int) {
 			}
 			k := 1
 			for ; k < len(p.words); k++ {
-				if t.low(i+k) != p.words[k] {
+				if t.toks[i+k-1].flags&fSentEnd != 0 || t.low(i+k) != p.words[k] { // not "kind. Of"
 					break
 				}
 			}

@@ -602,3 +602,34 @@ func TestScoreCaseSensitive(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreModifierPhraseSentence checks that a multiword intensifier ("kind of") and "not
+// only" do not span a sentence end: "kind." keeps its rating and diminishes nothing in the
+// next sentence, and "not." still counts as a negation.
+func TestScoreModifierPhraseSentence(t *testing.T) {
+	s := newTestScorer(t)
+	text := "She was kind. Of course we agreed."
+	ex := s.Explain(text)
+	rated := false
+	for _, h := range ex.Hits {
+		rated = rated || h.Dimension == "valence" && h.Matched == "kind" && h.Weight > 0
+		if len(h.Notes) > 0 {
+			t.Errorf("Explain(%q): hit %q adjusted: %q\n%s", text, h.Matched, h.Notes, ex)
+		}
+	}
+	if !rated {
+		t.Errorf("Explain(%q): no positive valence hit on \"kind\"\n%s", text, ex)
+	}
+	if got, want := s.Explain("She was kind of nice.").RuleSum, s.Explain("She was nice.").RuleSum; got >= want {
+		t.Errorf("rule sums \"kind of nice\" %v, \"nice\" %v: want \"kind of\" to diminish", got, want)
+	}
+	text = "They did not. Only then did we agree."
+	ex = s.Explain(text)
+	negated := false
+	for _, h := range ex.Hits {
+		negated = negated || h.Term == "(negation)" && h.Matched == "not"
+	}
+	if !negated {
+		t.Errorf("Explain(%q): no negation hit on \"not\"\n%s", text, ex)
+	}
+}
