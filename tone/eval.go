@@ -17,25 +17,32 @@ type Rated struct {
 }
 
 // ReadRated reads "id<TAB>rating<TAB>text" lines; a first line whose rating is not a number is
-// taken as a header. Errors name the line.
+// taken as a header. Blank lines and a byte order mark are skipped; ratings must be finite.
+// Errors name the line.
 func ReadRated(r io.Reader) ([]Rated, error) {
 	var out []Rated
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	line := 0
+	first := true // no line read yet but blank ones
 	for sc.Scan() {
 		line++
 		s := strings.TrimRight(sc.Text(), "\r")
+		if line == 1 {
+			s = strings.TrimPrefix(s, "\ufeff")
+		}
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
+		header := first
+		first = false
 		f := strings.SplitN(s, "\t", 3)
 		if len(f) < 3 {
 			return nil, fmt.Errorf("line %d: want id<TAB>rating<TAB>text", line)
 		}
 		v, err := strconv.ParseFloat(strings.TrimSpace(f[1]), 64)
-		if err != nil {
-			if line == 1 {
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			if header {
 				continue
 			}
 			return nil, fmt.Errorf("line %d: rating %q is not a number", line, f[1])
@@ -43,7 +50,7 @@ func ReadRated(r io.Reader) ([]Rated, error) {
 		out = append(out, Rated{ID: f[0], Rating: v, Text: f[2]})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("line %d: %w", line+1, err)
 	}
 	return out, nil
 }
@@ -86,7 +93,7 @@ func Evaluate(valence, rating []float64, scale float64) Metrics {
 		conf[g][class(valence[i])]++
 		if g != 1 {
 			total++
-			if (valence[i] > 0) == (g == 2) {
+			if g == 2 && valence[i] > 0 || g == 0 && valence[i] < 0 {
 				right++
 			}
 		}

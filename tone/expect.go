@@ -57,9 +57,6 @@ func ParseCheck(s string) (Check, error) {
 			return c, err
 		}
 		c.MinOpen, c.MaxOpen = r[0] == '(', r[len(r)-1] == ')'
-		if c.Min > c.Max {
-			return c, fmt.Errorf("check %q: empty range", s)
-		}
 	default:
 		var op string
 		for _, o := range []string{">=", "<=", "==", ">", "<", "="} {
@@ -87,6 +84,9 @@ func ParseCheck(s string) (Check, error) {
 		default:
 			c.Min, c.Max = v, v
 		}
+	}
+	if c.Min > c.Max || c.Min == c.Max && (c.MinOpen || c.MaxOpen) {
+		return c, fmt.Errorf("check %q: empty range", s) // no score can pass it
 	}
 	return c, nil
 }

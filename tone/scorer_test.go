@@ -328,7 +328,7 @@ func TestChecks(t *testing.T) {
 			t.Errorf("ParseCheck(%q).Holds(%v) = %v, want %v", tt.check, tt.v, got, tt.want)
 		}
 	}
-	for _, bad := range []string{"x", "x ~ 3", "x >= y", "x in [2, 1]", "x in 1, 2"} {
+	for _, bad := range []string{"x", "x ~ 3", "x >= y", "x in [2, 1]", "x in 1, 2", "x in (0.5, 0.5]", "x in [0.5, 0.5)", "x > inf"} {
 		if _, err := ParseCheck(bad); err == nil {
 			t.Errorf("ParseCheck(%q) = nil error, want one", bad)
 		}
