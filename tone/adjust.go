@@ -166,8 +166,8 @@ const (
 
 // negatorIdiom says whether the negator at token j opens an idiom that denies nothing.
 func (t *text) negatorIdiom(j int) int {
-	if j+1 >= len(t.toks) {
-		return idiomNone
+	if j+1 >= len(t.toks) || t.toks[j].flags&(fSentEnd|fClauseEnd) != 0 {
+		return idiomNone // "he said nothing, but smiled": the comma ends the idiom
 	}
 	low, next := t.low(j), t.low(j+1)
 	switch {

@@ -466,13 +466,14 @@ func TestScoreNegationHits(t *testing.T) {
 	}{
 		{"The council has not paid the builders.", []string{"not"}},
 		{"We didn't go, and nobody called.", []string{"didn't", "nobody"}},
-		{"The results were not good.", nil},             // it negates a rated word instead
-		{"There was no answer.", nil},                   // "no" is rated itself
-		{"We can't wait to start the work.", nil},       // eagerness
-		{"Without doubt the vote will pass.", nil},      // certainty
-		{"The speech drew nothing but applause.", nil},  // only
-		{"Never so many people came to the hall.", nil}, // emphasis
-		{"They said little about the schedule.", nil},   // no negator
+		{"The results were not good.", nil},                   // it negates a rated word instead
+		{"There was no answer.", nil},                         // "no" is rated itself
+		{"We can't wait to start the work.", nil},             // eagerness
+		{"Without doubt the vote will pass.", nil},            // certainty
+		{"The speech drew nothing but applause.", nil},        // only
+		{"He said nothing, but smiled.", []string{"nothing"}}, // the comma ends "nothing but"
+		{"Never so many people came to the hall.", nil},       // emphasis
+		{"They said little about the schedule.", nil},         // no negator
 	}
 	for _, tt := range tests {
 		got := valenceHitsOf(s, tt.text, "(negation)")
