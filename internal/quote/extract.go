@@ -730,13 +730,14 @@ func (d *doc) dedup() {
 	}
 	// a headline quote (in a heading paragraph before the body) that a body quote contains
 	heading := d.headings()
+	title := d.titleLine(0) // once: it counts the words of the first paragraph, however long
 	var heads []int
 	for k := range d.spans {
 		sp := d.spans[k]
 		if d.q[k].kind != Speech || d.q[k].dropped {
 			continue
 		}
-		if heading[sp.para] || d.titleLine(sp.para) {
+		if heading[sp.para] || (sp.para == 0 && title) {
 			heads = append(heads, k)
 			continue
 		}

@@ -516,6 +516,31 @@ func TestManyMarksOneParagraph(t *testing.T) {
 	}
 }
 
+// TestManyQuotesOneParagraph: 1 MB in one paragraph, 25,000 short speech quotes, most with
+// no cue. Looking for the title line and for a later quote with a cue, once for each quote,
+// took minutes.
+func TestManyQuotesOneParagraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input in -short mode")
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 1<<20; i++ {
+		if i%50 == 49 {
+			fmt.Fprintf(&b, "“Gate %d opens at noon,” Ms. Ana Cole said. ", i)
+		} else {
+			fmt.Fprintf(&b, "Then: “Is road %d ready?” ", i)
+		}
+	}
+	x := mustNew(t, Options{})
+	start := time.Now()
+	qs := x.Extract(b.String())
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("Extract of %d bytes and %d quotes in one paragraph took %v", b.Len(), len(qs), el)
+	} else {
+		t.Logf("%d bytes, %d quotes, %v", b.Len(), len(qs), el)
+	}
+}
+
 func BenchmarkExtract(b *testing.B) {
 	text := strings.Repeat("President Tomas Varga of Ostria met Ms. Lena Duvall on Friday.\n\n“We will not retreat,” Mr. Varga said. “Never.”\n\nMs. Duvall disagreed. \"It is a mistake,\" she said, calling it a \"gamble\".\n\n", 500)
 	x := mustNew(b, Options{})

@@ -10,6 +10,9 @@ import (
 // the person the paragraph before them is about.
 func (d *doc) fallback() {
 	prevSpeech := -1
+	// the last search for a later quote with its own cue: the quote it found (or -1), and
+	// the index where it stopped (that quote, or the end of the paragraph)
+	later, laterEnd := -1, 0
 	for k := range d.spans {
 		q := &d.q[k]
 		if q.kind == Partial && q.local {
@@ -38,11 +41,20 @@ func (d *doc) fallback() {
 					d.inherit(k, prevSpeech)
 				}
 			default:
-				// a later quote in the same paragraph with its own cue
-				for n := k + 1; n < len(d.spans) && d.spans[n].para == sp.para && !q.beforeIntro; n++ {
-					if d.q[n].kind == Speech && d.q[n].local {
-						d.inherit(k, n)
-						break
+				// a later quote in the same paragraph with its own cue. The search goes on from
+				// where the last one stopped, so that a paragraph of many quotes is read once.
+				if !q.beforeIntro {
+					if k >= laterEnd {
+						later, laterEnd = -1, k+1
+						for ; laterEnd < len(d.spans) && d.spans[laterEnd].para == sp.para; laterEnd++ {
+							if d.q[laterEnd].kind == Speech && d.q[laterEnd].local {
+								later = laterEnd
+								break
+							}
+						}
+					}
+					if later >= 0 {
+						d.inherit(k, later)
 					}
 				}
 				if q.speaker == "" && near {
