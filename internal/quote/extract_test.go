@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -402,6 +403,35 @@ func TestExtractOffsets(t *testing.T) {
 			if i > 0 && qs[i-1].Start > q.Start {
 				t.Errorf("Extract(%q): quotes not sorted by Start", text)
 			}
+		}
+	}
+}
+
+// TestNestedBrackets: a quote inside another in marks that pair by shape (『…』 in 「…」,
+// «…» in “…”) closes the inner quote, not the outer one.
+func TestNestedBrackets(t *testing.T) {
+	x := mustNew(t, Options{})
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"市長は「計画は『順調』だ」と述べた。", []string{"計画は『順調』だ"}},
+		{"『本の「題名」を読んだ』と書いた。", []string{"本の「題名」を読んだ"}},
+		{"“Der Plan «läuft» gut,” said Ana Cole.", []string{"Der Plan «läuft» gut,"}},
+		{"\"Le plan «marche» bien,\" said Ana Cole.", []string{"Le plan «marche» bien,"}},
+		{"“We read 「Umi」 twice,” said Ana Cole.", []string{"We read 「Umi」 twice,"}},
+		// unchanged: an inner bracket left open, and guillemets side by side
+		{"市長は「計画は『順調だ」と述べた。", []string{"計画は『順調だ"}},
+		{"Elle a dit «oui» puis «non».", []string{"oui", "non"}},
+		{"“Une erreur. «Oui», dit Ana. «Non», dit Léa.", []string{"Une erreur.", "Oui", "Non"}},
+	}
+	for _, tt := range tests {
+		var g []string
+		for _, q := range x.Extract(tt.text) {
+			g = append(g, q.Text)
+		}
+		if !slices.Equal(g, tt.want) {
+			t.Errorf("Extract(%q) texts = %q, want %q", tt.text, g, tt.want)
 		}
 	}
 }

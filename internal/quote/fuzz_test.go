@@ -2,9 +2,9 @@ package quote
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 func FuzzExtract(f *testing.F) {
@@ -16,6 +16,7 @@ func FuzzExtract(f *testing.F) {
 		"\"\n\"\n“\n”\n‘’",
 		"Mr. A. B. Cee, the aide, said: “x” — according to the ministry, “y,” said Ms. Dee, adding “z”",
 		"<a title=\"x\">\"y\"</a>",
+		"市長は「計画は『順調』だ」と。“Der Plan «läuft»,” said Ana \xff Cole.",
 	} {
 		f.Add(s)
 	}
@@ -23,11 +24,9 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	other := "President Ana Cole of Westland met Mr. Bo Kim.\n\n“We agree,” she said. \"Not yet,\" Mr. Kim said."
 	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		r := []rune(s)
+		r := []rune(s) // invalid UTF-8 reads as U+FFFD, a rune a byte, as in Extract
 		prev := -1
 		done := make(chan bool)
 		go func() {
@@ -38,7 +37,13 @@ func FuzzExtract(f *testing.F) {
 			}
 		}()
 		qs := x.Extract(s)
+		// the same quotes again after another document: nothing leaks through the pooled scratch
+		x.Extract(other)
+		again := x.Extract(s)
 		close(done)
+		if !reflect.DeepEqual(qs, again) {
+			t.Fatalf("Extract(%q) after another document = %v, want %v", s, again, qs)
+		}
 		for _, q := range qs {
 			if q.Start < 0 || q.End > len(r) || q.Start >= q.End {
 				t.Fatalf("Extract(%q): quote [%d,%d) out of range", s, q.Start, q.End)

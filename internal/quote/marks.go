@@ -188,6 +188,9 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 	var opener rune
 	openWide := false
 	nested := false // a “…” inside a "…" quote
+	// quotes inside the quote opened at innerOf, in marks that pair by shape: 『…』 in 「…」 (or
+	// 「…」 in 『…』 or in “…”), and «…» in “…” or "…"
+	cjkInner, guilInner, innerOf := 0, 0, -1
 	// rightAfter returns the number of ” marks after i in the paragraph. It counts them the
 	// first time it is asked, which most paragraphs never do, and the loop then keeps the
 	// count as it passes each ”.
@@ -273,19 +276,44 @@ func scanDouble(r []rune, p paragraph, pi int, twoApos bool) []span {
 			}
 			continue
 		}
+		if innerOf != open {
+			cjkInner, guilInner, innerOf = 0, 0, open
+		}
+		guilOpener := opener == '\u00AB' || opener == '\u00BB'
 		closes := false
 		reopen := false
 		switch c {
-		case '\u201D', '\u300D', '\u300F':
-			if nested && c == '\u201D' {
+		case '\u300C', '\u300E':
+			if c != opener {
+				cjkInner++
+			}
+		case '\u300D', '\u300F':
+			own := opener == '\u300C' && c == '\u300D' || opener == '\u300E' && c == '\u300F'
+			if cjkInner > 0 && !own {
+				cjkInner-- // the inner quote closes
+			} else {
+				closes = true
+			}
+		case '\u201D':
+			if nested {
 				nested = false
 			} else {
 				closes = true
 			}
 		case '\u00BB':
+			if guilInner > 0 && !guilOpener {
+				guilInner--
+				break
+			}
 			closes = opener == '\u00AB'
 			reopen = !closes && co
 		case '\u00AB':
+			if !guilOpener && !afterSentence(r, i, p.start) {
+				// “Der Plan «läuft» gut” (but after a sentence end, as for “ below, the
+				// quote open before was a stray: “a. «b» «c»)
+				guilInner++
+				break
+			}
 			closes = opener == '\u00BB'
 			reopen = !closes
 		case '\u201C':
