@@ -25,7 +25,9 @@ import (
 // documents are put back in input order, so shards plus Merge give the same quotes.csv,
 // speakers.csv, documents.csv and errors.csv bytes as one run over all documents. Otherwise
 // (nightly runs, say) the parts are concatenated in the order given and documents renumbered:
-// a cumulative report. Shard parts over the same inputs that are not every shard of one run,
+// a cumulative report, in which a document that a later part has again (the same path and id:
+// an article edited since, read again by --incremental) counts once, as the later part has it;
+// the manifest counts the older versions dropped as superseded. Shard parts over the same inputs that are not every shard of one run,
 // made by one version and configuration over the same documents, are refused (checkShards).
 //
 // writers, if any, then write extra report formats (xlsx, html) of the merged run.
@@ -72,29 +74,37 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 	}
 	defer out.abort()
 
+	sharded := isShardSet(mans)
+	var latest map[docKey]int
+	if !sharded {
+		if latest, err = latestParts(parts, f); err != nil {
+			return nil, err
+		}
+	}
 	var streams partHeap
 	var errs []report.ErrorRow
-	for _, p := range parts {
+	for i, p := range parts {
 		s, err := openPart(p, f)
 		if err != nil {
 			return nil, err
 		}
 		defer s.close()
+		s.part, s.sharded = i, sharded
 		pe, err := readErrors(filepath.Join(p, report.ErrorsFile), f)
 		if err != nil {
 			return nil, err
 		}
-		errs = append(errs, pe...)
+		for _, e := range pe {
+			// A later part has this document again: its errors and repairs stand instead.
+			if last, ok := latest[docKey{e.Path, e.DocID}]; !ok || last == i {
+				errs = append(errs, e)
+			}
+		}
 		if s.next() {
 			streams = append(streams, s)
 		} else if s.err != nil {
 			return nil, s.err
 		}
-	}
-	sharded := isShardSet(mans)
-	for i, s := range streams {
-		s.part = i
-		s.sharded = sharded
 	}
 	heap.Init(&streams)
 	agg := report.NewAggregator(dims, first.Format.Period)
@@ -103,6 +113,19 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 	for streams.Len() > 0 {
 		s := streams[0]
 		d := s.doc
+		if !sharded && latest[docKey{d.Path, d.DocID}] != s.part {
+			// Superseded by a later part: skip the document and its quotes.
+			for range d.Quotes {
+				if _, err := s.quote(len(dims)); err != nil {
+					return nil, fmt.Errorf("part %s: %s: %w", s.dir, report.QuotesFile, err)
+				}
+			}
+			counts.Superseded++
+			if err := streams.advance(); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if sharded {
 			if d.Seq == lastSeq {
 				return nil, fmt.Errorf("document %d (%s) is in two parts: merge the shards of one run, each once", d.Seq, d.DocID)
@@ -131,13 +154,8 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 			agg.Add(&q)
 			counts.Quotes++
 		}
-		if s.next() {
-			heap.Fix(&streams, 0)
-		} else {
-			if s.err != nil {
-				return nil, s.err
-			}
-			heap.Pop(&streams)
+		if err := streams.advance(); err != nil {
+			return nil, err
 		}
 	}
 	errs = report.SortErrors(errs)
@@ -155,6 +173,9 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 	if man.ConfigHash == "" && !slices.ContainsFunc(mans, func(m *report.Manifest) bool { return m.ConfigHash != first.ConfigHash }) {
 		man.ConfigHash = first.ConfigHash
 	}
+	if man.ConfigFile == "" && !slices.ContainsFunc(mans, func(m *report.Manifest) bool { return m.ConfigFile != first.ConfigFile }) {
+		man.ConfigFile = first.ConfigFile
+	}
 	man.Inputs = inputs
 	man.Dimensions = dims
 	man.Format = first.Format
@@ -169,6 +190,28 @@ func Merge(outDir string, parts []string, man report.Manifest, writers ...Report
 		return &man, err
 	}
 	return &man, nil
+}
+
+// A docKey names a document across merged parts: its path and id.
+type docKey struct{ path, id string }
+
+// latestParts returns, for each document of the parts, the index of the last part that has it.
+func latestParts(parts []string, f report.Format) (map[docKey]int, error) {
+	latest := map[docKey]int{}
+	for i, p := range parts {
+		s, err := openPart(p, f)
+		if err != nil {
+			return nil, err
+		}
+		for s.next() {
+			latest[docKey{s.doc.Path, s.doc.DocID}] = i
+		}
+		s.close()
+		if s.err != nil {
+			return nil, s.err
+		}
+	}
+	return latest, nil
 }
 
 // checkShards refuses shard parts that do not make up one run: parts over the same inputs with
@@ -356,6 +399,18 @@ func (h partHeap) Less(i, j int) bool {
 	}
 	return h[i].doc.Seq < h[j].doc.Seq
 }
+
+// advance moves the first part on to its next document, dropping it from h at its end.
+func (h *partHeap) advance() error {
+	s := (*h)[0]
+	if s.next() {
+		heap.Fix(h, 0)
+		return nil
+	}
+	heap.Pop(h)
+	return s.err
+}
+
 func (h partHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *partHeap) Push(x any)   { *h = append(*h, x.(*partStream)) }
 func (h *partHeap) Pop() any {

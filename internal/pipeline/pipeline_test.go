@@ -197,6 +197,52 @@ func TestMergeNightlyOutputs(t *testing.T) {
 	}
 }
 
+// TestMergeKeepsLatestVersion: in a cumulative merge a document that a later part has again
+// (edited, and read again) counts once, as the later part has it, with its errors and repairs.
+func TestMergeKeepsLatestVersion(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const config = "/etc/quotetone/quotetone.yaml"
+	night := func() string {
+		out := t.TempDir()
+		opts := testOptions(t, out, dir)
+		opts.Manifest.ConfigFile = config
+		if _, err := Run(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	write("a.txt", "“The bridge opens in May,” said Mayor Ines Ruiz.")
+	write("w.txt", "“We are ready,” said Tom Hale.\xff")
+	first := night()
+	write("a.txt", "“The bridge opens in June,” said Mayor Ines Ruiz. “It is late,” she added.")
+	write("w.txt", "“We are ready,” said Tom Hale.")
+	write("c.txt", "“Fares stay the same,” said Ada Moss.")
+	second := night()
+	merged := t.TempDir()
+	man, err := Merge(merged, []string{first, second}, report.Manifest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if man.ConfigFile != config {
+		t.Errorf("merged config_file = %q, want the parts' %q", man.ConfigFile, config)
+	}
+	if c := man.Counts; c.Documents != 3 || c.Superseded != 2 || c.Quotes != 4 || c.RepairedNotes != 0 {
+		t.Errorf("merged counts = %+v, want 3 documents, 2 superseded, 4 quotes, no repairs", c)
+	}
+	got := readReports(t, merged)
+	if q := string(got[report.QuotesFile]); strings.Contains(q, "in May") || !strings.Contains(q, "in June") {
+		t.Errorf("quotes.csv has the old version of a.txt, or not the new one:\n%s", q)
+	}
+	if e := string(got[report.ErrorsFile]); strings.Contains(e, "w.txt") {
+		t.Errorf("errors.csv keeps the repair of a version a later part replaced:\n%s", e)
+	}
+}
+
 // TestMergeRefusesMismatchedShards: shard parts that are not all the shards of one run, made
 // alike over the same documents, would lose documents or count them twice; merge refuses them.
 func TestMergeRefusesMismatchedShards(t *testing.T) {

@@ -233,6 +233,7 @@ type Counts struct {
 	Skipped       int64 `json:"skipped,omitempty"`     // unchanged documents skipped by --incremental
 	PassedOver    int64 `json:"passed_over,omitempty"` // files in folders passed over on purpose (other endings, hidden, excluded)
 	OtherShards   int64 `json:"other_shards,omitempty"`
+	Superseded    int64 `json:"superseded,omitempty"` // older versions of documents a later merged part has again
 	Quotes        int64 `json:"quotes"`
 	Speech        int64 `json:"speech"`
 	Terms         int64 `json:"terms"`
