@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -43,6 +44,11 @@ from -scale to +scale. It prints:
 			}
 			if len(rated) == 0 {
 				return fmt.Errorf("%s: no rated texts", gold)
+			}
+			for _, r := range rated {
+				if math.Abs(r.Rating) > scale {
+					return usageErrorf("eval tone: %s: id %s is rated %g, outside -%g..%g: give the file's scale with --scale", gold, r.ID, r.Rating, scale, scale)
+				}
 			}
 			sc, err := a.scorer()
 			if err != nil {

@@ -79,7 +79,8 @@ func TestEvalTone(t *testing.T) {
 			t.Errorf("eval tone output lacks %q:\n%s", w, res.stdout)
 		}
 	}
-	for _, args := range [][]string{{"eval", "tone"}, {"eval", "tone", "--gold", gold, "--scale", "0"}, {"eval", "tone", "--gold", gold, "--score", "nosuch"}} {
+	// A rating outside the scale (3.5 on a scale of 3) means --scale is wrong for the file.
+	for _, args := range [][]string{{"eval", "tone"}, {"eval", "tone", "--gold", gold, "--scale", "0"}, {"eval", "tone", "--gold", gold, "--score", "nosuch"}, {"eval", "tone", "--gold", gold, "--scale", "3"}} {
 		if res := runQuotetone(t, "", args...); res.code != 2 {
 			t.Errorf("quotetone %s: exit %d, want 2", strings.Join(args, " "), res.code)
 		}
