@@ -479,7 +479,7 @@ func (d *doc) local(k int) {
 			cue := d.findCue(pb, c, true, 10)
 			if cue >= 0 {
 				m = d.subject(pb, cue, c)
-				q.cue = d.toks[cue].text
+				q.cue = d.cueText(cue)
 			} else {
 				m = d.colonSpeaker(pb, c)
 			}
@@ -626,10 +626,7 @@ func (d *doc) local(k int) {
 		}
 	}
 	if cue >= 0 {
-		q.cue = d.toks[cue].text
-		if q.cue == "according" {
-			q.cue = "according to"
-		}
+		q.cue = d.cueText(cue)
 	}
 	if m.kind == mNone {
 		m = d.transcriptLabel(k)

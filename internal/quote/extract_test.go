@@ -668,3 +668,19 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Errorf("Extract(%q): speaker of %q = %q, want Lena Duvall", text, qs[0].Text, qs[0].Speaker)
 	}
 }
+
+// TestCueAccordingTo checks that the cue column reads "according to" wherever the phrase
+// stands and however it is capitalised.
+func TestCueAccordingTo(t *testing.T) {
+	x := mustNew(t, Options{})
+	for _, text := range []string{
+		"“The river rose by two metres overnight,” according to Rosa Quint.",
+		"According to Rosa Quint, “the river rose by two metres overnight.”",
+		"The water kept rising. According to Rosa Quint: “The river rose by two metres overnight.”",
+	} {
+		qs := x.Extract(text)
+		if len(qs) != 1 || qs[0].Cue != "according to" {
+			t.Errorf("Extract(%q) = %+v, want one quote with cue %q", text, qs, "according to")
+		}
+	}
+}

@@ -524,3 +524,12 @@ func (d *doc) subject(lo, v, hi int) speakerMention {
 	}
 	return m
 }
+
+// cueText is the cue at token i as the cue column shows it: the verb as written ("said",
+// "Says"), or "according to" however "According" is capitalised.
+func (d *doc) cueText(i int) string {
+	if d.toks[i].lower == "according" {
+		return "according to"
+	}
+	return d.toks[i].text
+}
