@@ -324,14 +324,20 @@ type Run struct {
 	Errors     []ErrorRow
 }
 
-// A Stat is a mean with its 95% confidence interval.
+// A Stat is a mean with its standard deviation and 95% confidence interval. The interval is
+// clamped to the scores' range, [-1, 1]. With one value there is no spread to measure: SD, Low
+// and High are NaN, which the reports write as empty cells.
 type Stat struct {
 	Mean, SD, Low, High float64
 }
 
 func stat(m moments) Stat {
-	mean, ci := m.mean(), m.ci95()
-	return Stat{Mean: mean, SD: m.sd(), Low: mean - ci, High: mean + ci}
+	mean := m.mean()
+	if m.n < 2 {
+		return Stat{Mean: mean, SD: math.NaN(), Low: math.NaN(), High: math.NaN()}
+	}
+	ci := m.ci95()
+	return Stat{Mean: mean, SD: m.sd(), Low: max(-1, mean-ci), High: min(1, mean+ci)}
 }
 
 // A Summary is one speaker's (or one speaker-period's) row, as numbers.
@@ -379,6 +385,15 @@ func writeGroups(w *Writer, gs []*group, byPeriod bool) error {
 	return nil
 }
 
+// floatCell passes x to cw, or an empty cell for NaN (a statistic one value cannot give).
+func floatCell(cw cellWriter, x float64) {
+	if x != x {
+		cw.Text("")
+		return
+	}
+	cw.Float(x)
+}
+
 // cells passes g's cells to cw in SpeakerHeader order.
 func (g *group) cells(cw cellWriter, byPeriod bool) {
 	s := g.summary(len(g.dims))
@@ -390,12 +405,12 @@ func (g *group) cells(cw cellWriter, byPeriod bool) {
 	cw.Int(s.Words)
 	cw.Int(s.Documents)
 	for _, x := range [...]float64{s.Valence.Mean, s.Valence.SD, s.Valence.Low, s.Valence.High, s.PositiveShare, s.NegativeShare, s.NBPositive} {
-		cw.Float(x)
+		floatCell(cw, x)
 	}
 	for _, d := range s.Dims {
-		cw.Float(d.Mean)
-		cw.Float(d.Low)
-		cw.Float(d.High)
+		floatCell(cw, d.Mean)
+		floatCell(cw, d.Low)
+		floatCell(cw, d.High)
 	}
 	cw.Text(s.MostPositive.Quote)
 	cw.Fixed(g.best.value)

@@ -131,6 +131,49 @@ func TestAggregator(t *testing.T) {
 	}
 }
 
+// TestAggregatorIntervals: a speaker with one quote has no spread to measure (empty sd and
+// interval cells), and an interval wider than the scores' range is clamped to [-1, 1].
+func TestAggregatorIntervals(t *testing.T) {
+	a := NewAggregator([]string{"cooperation"}, "")
+	add := func(speaker string, v Fixed) {
+		a.Add(&QuoteRow{Speaker: speaker, Kind: "speech", Quote: "one two", Valence: v, Dims: []Fixed{v}})
+	}
+	add("One", 3000)
+	add("Two", 9000)
+	add("Two", -8000)
+	recs := a.SpeakerRecords(DefaultFormat)
+	head := SpeakerHeader([]string{"cooperation"}, false)
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	cells := func(rec []string, names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, rec[col[n]])
+		}
+		return out
+	}
+	names := []string{"valence_mean", "valence_sd", "valence_ci_low", "valence_ci_high", "cooperation_mean", "cooperation_ci_low", "cooperation_ci_high"}
+	for _, tt := range []struct {
+		speaker string
+		want    []string
+	}{
+		{"Two", []string{"0.0500", "1.2021", "-1.0000", "1.0000", "0.0500", "-1.0000", "1.0000"}},
+		{"One", []string{"0.3000", "", "", "", "0.3000", "", ""}},
+	} {
+		var rec []string
+		for _, r := range recs {
+			if r[0] == tt.speaker {
+				rec = r
+			}
+		}
+		if got := cells(rec, names...); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("speaker %s: %s = %q, want %q", tt.speaker, names, got, tt.want)
+		}
+	}
+}
+
 // The summary must not depend on how rows were split and recombined: every sum is an integer.
 func TestAggregatorOrderIndependentSums(t *testing.T) {
 	vals := []Fixed{1234, -777, 3333, 1, -9999, 4242, 17}

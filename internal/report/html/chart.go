@@ -49,7 +49,10 @@ func (m meanCI) XError(i int) (float64, float64) { return m.Errors.XError(i) }
 func (m *meanCI) add(y float64, s report.Stat) {
 	mean := clamp(s.Mean)
 	m.XYs = append(m.XYs, plotter.XY{X: mean, Y: y})
-	low, high := math.Max(mean-clamp(s.Low), 0), math.Max(clamp(s.High)-mean, 0)
+	var low, high float64 // no bar for a single quote (NaN bounds)
+	if s.Low == s.Low && s.High == s.High {
+		low, high = math.Max(mean-clamp(s.Low), 0), math.Max(clamp(s.High)-mean, 0)
+	}
 	m.Errors = append(m.Errors, struct{ Low, High float64 }{low, high})
 }
 

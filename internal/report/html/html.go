@@ -56,9 +56,19 @@ func (w Writer) WriteReport(run *report.Run) error {
 var pageSource string
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num":   func(x float64) string { return strconv.FormatFloat(round(x, 2), 'f', 2, 64) },
-	"pct":   func(x float64) string { return strconv.FormatFloat(round(100*x, 0), 'f', 0, 64) + "%" },
-	"raw":   func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) },
+	"num": func(x float64) string {
+		if x != x {
+			return "–" // a statistic one quote cannot give
+		}
+		return strconv.FormatFloat(round(x, 2), 'f', 2, 64)
+	},
+	"pct": func(x float64) string { return strconv.FormatFloat(round(100*x, 0), 'f', 0, 64) + "%" },
+	"raw": func(x float64) string {
+		if x != x {
+			return "" // sorts after every number
+		}
+		return strconv.FormatFloat(x, 'f', 4, 64)
+	},
 	"tint":  tint,
 	"short": func(s string) string { return truncate(s, 240) },
 	"inc":   func(i int) int { return i + 1 },
