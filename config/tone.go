@@ -173,7 +173,10 @@ func (t *Tone) Validate() error {
 			key  string
 			pole TonePole
 		}{{key + ".positive", d.Positive}, {key + ".negative", d.Negative}} {
-			if strings.TrimSpace(p.pole.Name) == "" {
+			switch {
+			case strings.TrimSpace(p.pole.Name) == "" && d.Lexicon != "":
+				bad(p.key+".name", "empty name: name the pole after a category of %s (a word,value CSV has positive and negative; quotetone lexicon import %s shows them)", d.Lexicon, d.Lexicon)
+			case strings.TrimSpace(p.pole.Name) == "":
 				bad(p.key+".name", "empty name")
 			}
 			finite(p.key+".weight", p.pole.Weight, 0, 100)
@@ -536,8 +539,10 @@ func (c *Config) CheckTone() ([]string, error) {
 }
 
 // keyLine finds the line of a key path such as "tone.dimensions[0].positive.terms[3]" in a
-// YAML document, or 0.
+// YAML document, or 0. A key that a list item of the document lacks ("positive" of a dimension
+// written without one) is placed on the item's line: the whole item comes from the file.
 func keyLine(n *yaml.Node, path string) int {
+	item := 0 // the line of the deepest list item on the path
 	for _, part := range strings.Split(path, ".") {
 		name, idx := part, -1
 		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
@@ -547,7 +552,7 @@ func keyLine(n *yaml.Node, path string) int {
 			}
 		}
 		if n.Kind != yaml.MappingNode {
-			return 0
+			return item
 		}
 		var next *yaml.Node
 		for k := 0; k+1 < len(n.Content); k += 2 {
@@ -556,14 +561,15 @@ func keyLine(n *yaml.Node, path string) int {
 			}
 		}
 		if next == nil {
-			return 0
+			return item
 		}
 		n = next
 		if idx >= 0 {
 			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
-				return 0
+				return item
 			}
 			n = n.Content[idx]
+			item = n.Line
 		}
 	}
 	return n.Line

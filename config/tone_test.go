@@ -112,6 +112,8 @@ func TestToneErrors(t *testing.T) {
 		{"bad name", "tone:\n  dimensions:\n    - name: Co op\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name`},
 		{"name of a quotes.csv column", "tone:\n  dimensions:\n    - name: source\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name: "source" names a column already`},
 		{"name of a score column", "tone:\n  dimensions:\n    - name: id\n      positive: {name: a, terms: [x]}\n      negative: {name: b, terms: [y]}\n", `tone.dimensions[0].name: "id" names a column already`},
+		// A pole the file's dimension lacks is blamed on the dimension's line, with a hint.
+		{"lexicon poles unnamed", "tone:\n  dimensions:\n    - name: mood\n      lexicon: mood.csv\n", `:3: tone.dimensions[0].positive.name: empty name: name the pole after a category of mood.csv`},
 		{"missing file", "tone:\n  dimensions:\n    - name: c\n      lexicon: nothere.dic\n      positive: {name: a}\n      negative: {name: b}\n", ""},
 	}
 	for _, tt := range tests {
