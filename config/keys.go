@@ -195,19 +195,24 @@ func setsKey(data []byte, path ...string) bool {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			n = n.Alias
 		}
-		if n.Kind != yaml.MappingNode {
+		if n = mapValue(n, key); n == nil {
 			return false
 		}
-		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				next = n.Content[i+1]
-			}
-		}
-		if next == nil {
-			return false
-		}
-		n = next
 	}
 	return !(n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// mapValue returns the value of key in the mapping n (the last, if the key repeats), or nil,
+// also when n is not a mapping.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var v *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			v = n.Content[i+1]
+		}
+	}
+	return v
 }

@@ -551,19 +551,9 @@ func keyLine(n *yaml.Node, path string) int {
 				return 0
 			}
 		}
-		if n.Kind != yaml.MappingNode {
+		if n = mapValue(n, name); n == nil {
 			return item
 		}
-		var next *yaml.Node
-		for k := 0; k+1 < len(n.Content); k += 2 {
-			if n.Content[k].Value == name {
-				next = n.Content[k+1]
-			}
-		}
-		if next == nil {
-			return item
-		}
-		n = next
 		if idx >= 0 {
 			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
 				return item
