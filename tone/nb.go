@@ -54,13 +54,17 @@ func DefaultNB() (*NB, error) {
 	return defaultNB, defaultNBErr
 }
 
+// nbModels is the layout of cdipaolo/sentiment's model.json: per language, each word's counts
+// in negative and positive reviews, and the class priors.
+type nbModels map[string]struct {
+	Words map[string]struct {
+		Count []uint64
+	} `json:"words"`
+	Probabilities []float64 `json:"probabilities"`
+}
+
 func parseNB(data []byte) (*NB, error) {
-	var models map[string]struct {
-		Words map[string]struct {
-			Count []uint64
-		} `json:"words"`
-		Probabilities []float64 `json:"probabilities"`
-	}
+	var models nbModels
 	if err := json.Unmarshal(data, &models); err != nil {
 		return nil, fmt.Errorf("load sentiment model: %w", err)
 	}

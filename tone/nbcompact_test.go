@@ -17,12 +17,7 @@ func TestWriteNBCounts(t *testing.T) {
 		t.Skip()
 	}
 	data, _ := sentiment.Asset("model.json")
-	var models map[string]struct {
-		Words map[string]struct {
-			Count []uint64
-		} `json:"words"`
-		Probabilities []float64 `json:"probabilities"`
-	}
+	var models nbModels
 	if err := json.Unmarshal(data, &models); err != nil {
 		t.Fatal(err)
 	}
